@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Restores, builds, starts a throwaway PostgreSQL, runs every test project, stops the server even
+# when tests fail, and exits non-zero on any failure. Installs Debian's chromium for the browser
+# tests when it is missing (as root). KREMINNA_TEST_DB set beforehand = use that server instead.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+source scripts/lib/postgres.sh
+
+fail() { echo "test.sh: $*" >&2; exit 1; }
+
+chromium=${KREMINNA_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "test.sh: installing Debian's chromium for the browser tests"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || fail "apt-get update failed"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || fail "could not install chromium"
+    else
+        fail "Chromium is not at $chromium. Install Debian's chromium package (or set KREMINNA_CHROMIUM to a Chromium binary)."
+    fi
+fi
+export KREMINNA_CHROMIUM=$chromium
+
+started_here=0
+workdir=""
+cleanup() {
+    if [ "$started_here" = 1 ]; then pg_stop_cluster; fi
+    if [ -n "$workdir" ]; then rm -rf "$workdir"; fi
+}
+trap cleanup EXIT
+
+dotnet restore Kreminna1325.sln -nologo || fail "restore failed"
+dotnet build Kreminna1325.sln -c Release --no-restore -nologo -v minimal || fail "build failed"
+
+if [ -z "${KREMINNA_TEST_DB:-}" ]; then
+    pg_ensure_installed || fail "no PostgreSQL server to test against"
+    workdir=$(mktemp -d /tmp/kreminna-test-pg.XXXXXX)
+    chmod 755 "$workdir"
+    PG_FSYNC=off pg_start_cluster "$workdir" || fail "could not start a test PostgreSQL cluster"
+    started_here=1
+    export KREMINNA_TEST_DB
+    KREMINNA_TEST_DB=$(pg_connection_string postgres)
+fi
+
+results=$(mktemp -d /tmp/kreminna-test-results.XXXXXX)
+log="$results/test.log"
+dotnet test Kreminna1325.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One closing line for people and CI: the sum of every project's "Passed!/Failed!" summary.
+read -r passed failed skipped < <(awk '
+    /^[[:space:]]*(Passed|Failed)!/ {
+        for (i = 1; i <= NF; i++) {
+            v = $(i + 1); gsub(/,/, "", v)
+            if ($i == "Failed:") f += v; else if ($i == "Passed:") p += v; else if ($i == "Skipped:") s += v
+        }
+    }
+    END { print p + 0, f + 0, s + 0 }' "$log")
+rm -rf "$results"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+    echo "test.sh: no test ran" >&2
+    status=1
+fi
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

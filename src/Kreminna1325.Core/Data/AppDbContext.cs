@@ -1,0 +1,34 @@
+using Kreminna1325.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Direction> Directions => Set<Direction>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<ResponsibleBody> ResponsibleBodies => Set<ResponsibleBody>();
+    public DbSet<MeasureResponsibleBody> MeasureResponsibleBodies => Set<MeasureResponsibleBody>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<FundingLine> FundingLines => Set<FundingLine>();
+    public DbSet<PrintedTotal> PrintedTotals => Set<PrintedTotal>();
+
+    /// <summary>ICU Ukrainian order (а, б, в, г, ґ, д, е, є, ж, з, и, і, ї …) for names people sort by.</summary>
+    public const string UkrainianCollation = "uk_ua_icu";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasCollation(UkrainianCollation, locale: "uk-UA", provider: "icu", deterministic: true);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads on its own and reordering an enum is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        // Money in thousand UAH with kopiyka precision; never a binary float.
+        configurationBuilder.Properties<decimal>().HavePrecision(14, 2);
+    }
+}

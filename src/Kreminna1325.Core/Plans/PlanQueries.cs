@@ -1,0 +1,54 @@
+using Kreminna1325.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Plans;
+
+/// <summary>Reads plans for the public page and the open-data API.</summary>
+public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Returns null when there is no such plan.</summary>
+    public async Task<PlanView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Plans.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new PlanView(
+                p.Id, p.Municipality, p.Region, p.Title, p.StartYear, p.EndYear, p.ReportingCadence,
+                p.Directions.OrderBy(d => d.Order).Select(d => new DirectionView(
+                    d.Id, d.Number, d.Title,
+                    d.Measures.OrderBy(m => m.Number).Select(m => new MeasureView(
+                        m.Id,
+                        m.Number,
+                        m.Content,
+                        new TermView(m.Term.Text, m.Term.Kind),
+                        m.ResponsibleBodies.OrderBy(r => r.Position).Select(r => new ResponsibleBodyRef(
+                            r.ResponsibleBodyId, r.ResponsibleBody.Name, r.ResponsibleBody.ShortName, r.ByAgreement)).ToList(),
+                        m.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(
+                            i.Id, i.Text, i.Kind, i.Disaggregations)).ToList(),
+                        new FundingView(
+                            m.FundingNote,
+                            m.FundingLines.OrderBy(f => f.Source).ThenBy(f => f.Year)
+                                .Select(f => new FundingLineView(f.Source, f.Year, f.Amount)).ToList()))).ToList()))
+                    .ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ResponsibleBodyView>> ListBodiesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ResponsibleBodies.AsNoTracking()
+            .OrderBy(b => b.Name)
+            .Select(b => new ResponsibleBodyView(b.Id, b.Name, b.ShortName, b.Aliases, b.Kind))
+            .ToListAsync(ct);
+    }
+}
