@@ -1,4 +1,8 @@
 using Kreminna1325.Web.Components;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Kreminna1325.Web.Api;
+using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Serilog;
 
@@ -10,34 +14,33 @@ public static class WebUi
 
     public static void AddWebUi(this WebApplicationBuilder builder)
     {
+        // Cyrillic as text, not as &#x...; entities: pages a quarter of the size, readable as source.
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.Configure<RequestLocalizationOptions>(options => options
-            .SetDefaultCulture(SupportedCultures[0])
-            .AddSupportedCultures(SupportedCultures)
-            .AddSupportedUICultures(SupportedCultures));
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(SupportedCultures[0])
+                .AddSupportedCultures(SupportedCultures)
+                .AddSupportedUICultures(SupportedCultures);
+
+            // Ukrainian first, whatever the browser asks for: English only when chosen explicitly.
+            options.RequestCultureProviders = options.RequestCultureProviders
+                .Where(p => p is not AcceptLanguageHeaderRequestCultureProvider)
+                .ToList();
+        });
     }
 
     public static void UseWebUi(this WebApplication app)
     {
         app.UseSerilogRequestLogging();
 
-        // The API answers errors as problem+json; people get a page in their language.
-        app.UseWhen(IsApi, api =>
-        {
-            api.UseExceptionHandler();
-            api.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsApi(context), ui =>
-        {
-            if (!app.Environment.IsDevelopment())
-            {
-                ui.UseExceptionHandler("/error", createScopeForErrors: true);
-            }
-
-            ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        });
+        // People get a page in their language; the API answers problem+json (ApiExceptionHandler
+        // and its own 404 fallback), so these only ever render for pages.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         if (!app.Environment.IsDevelopment())
         {
@@ -53,6 +56,4 @@ public static class WebUi
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
-
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

@@ -49,7 +49,7 @@ public static class IndicatorWording
         }
 
         var s = text.ToLowerInvariant();
-        if (s.Contains("статтю") || s.Contains("гендерн") || MentionsWomenAndMen(s))
+        if (s.Contains("статтю") || MentionsGenderComponent(s) || MentionsWomenAndMen(s))
         {
             result.Add(Disaggregation.Sex);
         }
@@ -71,6 +71,10 @@ public static class IndicatorWording
 
         return result;
     }
+
+    // "за гендерною складовою", "з урахуванням гендерної складової"; not "гендерного профілю".
+    private static bool MentionsGenderComponent(string s) =>
+        s.Contains("гендерною складовою") || s.Contains("гендерної складової");
 
     private static bool MentionsWomenAndMen(string s) =>
         s.Contains("жінок та чоловіків") || s.Contains("чоловіків та жінок")

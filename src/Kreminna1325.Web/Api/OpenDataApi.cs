@@ -35,6 +35,11 @@ public static class OpenDataApi
         api.MapGet("/responsible-bodies", (PlanQueries plans, CancellationToken ct) => plans.ListBodiesAsync(ct))
             .WithName("ListResponsibleBodies")
             .WithSummary("Реєстр відповідальних виконавців з варіантами назв.");
+        api.MapFallback(() => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Немає такого ресурсу",
+                detail: "Відкриті дані: /api/plans, /api/plans/{id}, /api/plans/{id}/budget, /api/responsible-bodies."))
+            .ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetPlanAsync(
