@@ -23,6 +23,8 @@ fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 # Local mode: bring the schema up to date and load the built-in plan into an empty database.
 export Database__MigrateOnStart=true
+# Local mode only: one demo account per role (the app refuses this in Production).
+export Accounts__DemoAccounts=${Accounts__DemoAccounts:-true}
 
 echo "Kreminna1325: building; it will serve at $url (Ctrl-C stops it)"
 dotnet build src/Kreminna1325.Web -c Release -nologo -v quiet

@@ -1,23 +1,16 @@
 #!/usr/bin/env python3
-"""Writes Resources/SharedResource.resx (Ukrainian, neutral) and SharedResource.en.resx from strings.tsv.
+"""Writes the .resx files from their .tsv sources: Ukrainian is the neutral language, English the .en file.
 
-strings.tsv: key<TAB>uk<TAB>en, one string a line. Edit the TSV, run this, commit both.
+Each strings.tsv / Messages.tsv: key<TAB>uk<TAB>en, one string a line. Edit the TSV, run this, commit all.
 """
 import pathlib
 from xml.sax.saxutils import escape
 
-root = pathlib.Path(__file__).resolve().parents[2] / "src" / "Kreminna1325.Web" / "Resources"
-rows = []
-for line in (root / "strings.tsv").read_text(encoding="utf-8").splitlines():
-    if not line.strip() or line.startswith("#"):
-        continue
-    key, uk, en = line.split("\t")
-    rows.append((key, uk, en))
-
-keys = [k for k, _, _ in rows]
-dupes = {k for k in keys if keys.count(k) > 1}
-if dupes:
-    raise SystemExit(f"duplicate keys: {sorted(dupes)}")
+repo = pathlib.Path(__file__).resolve().parents[2]
+SOURCES = [
+    (repo / "src/Kreminna1325.Web/Resources/strings.tsv", "SharedResource"),
+    (repo / "src/Kreminna1325.Core/Resources/Messages.tsv", "Messages"),
+]
 
 HEADER = """<?xml version="1.0" encoding="utf-8"?>
 <root>
@@ -27,12 +20,21 @@ HEADER = """<?xml version="1.0" encoding="utf-8"?>
   <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
 """
 
-def write(name, column):
-    body = "".join(
-        f'  <data name="{escape(k)}" xml:space="preserve"><value>{escape(v[column])}</value></data>\n'
-        for k, *v in rows)
-    (root / name).write_text(HEADER + body + "</root>\n", encoding="utf-8")
-
-write("SharedResource.resx", 0)
-write("SharedResource.en.resx", 1)
-print(f"{len(rows)} strings")
+for tsv, name in SOURCES:
+    rows = []
+    for line in tsv.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise SystemExit(f"{tsv.name}: expected key, uk, en: {line!r}")
+        rows.append(parts)
+    keys = [k for k, _, _ in rows]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        raise SystemExit(f"{tsv.name}: duplicate keys: {dupes}")
+    for suffix, column in (("", 1), (".en", 2)):
+        body = "".join(
+            f'  <data name="{escape(r[0])}" xml:space="preserve"><value>{escape(r[column])}</value></data>\n' for r in rows)
+        (tsv.parent / f"{name}{suffix}.resx").write_text(HEADER + body + "</root>\n", encoding="utf-8")
+    print(f"{tsv.relative_to(repo)}: {len(rows)} strings")

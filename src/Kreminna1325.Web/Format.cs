@@ -6,4 +6,23 @@ namespace Kreminna1325.Web;
 public static class Format
 {
     public static string Amount(decimal amount) => amount.ToString("#,##0.0#", CultureInfo.CurrentCulture);
+
+    // The community's clock: people read times in Kyiv time, the database keeps UTC.
+    private static readonly TimeZoneInfo Kyiv = FindKyiv();
+
+    public static string DateTime(DateTimeOffset utc) =>
+        TimeZoneInfo.ConvertTime(utc, Kyiv).ToString("dd.MM.yyyy HH:mm", CultureInfo.CurrentCulture);
+
+    private static TimeZoneInfo FindKyiv()
+    {
+        foreach (var id in new[] { "Europe/Kyiv", "Europe/Kiev", "FLE Standard Time" })
+        {
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            {
+                return zone;
+            }
+        }
+
+        return TimeZoneInfo.Utc;
+    }
 }

@@ -1,22 +1,29 @@
 using Kreminna1325.Web;
+using Kreminna1325.Web.Accounts;
 using Kreminna1325.Web.Api;
 using Kreminna1325.Web.Data;
 using Kreminna1325.Web.Plans;
+using Kreminna1325.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
 builder.AddDatabase();
+builder.AddAccounts();
 builder.AddPlans();
 builder.AddWebUi();
 builder.AddOpenDataApi();
 
 var app = builder.Build();
 
-// `dotnet Kreminna1325.Web.dll migrate` is how production updates its schema: never at start there.
-if (args.FirstOrDefault() == "migrate")
+// Commands: `migrate` is how production updates its schema (never at start there);
+// `create-admin` makes the first administrator of an install.
+switch (args.FirstOrDefault())
 {
-    await app.Services.MigrateAndSeedAsync();
-    return 0;
+    case "migrate":
+        await app.Services.MigrateAndSeedAsync();
+        return 0;
+    case "create-admin":
+        return await Commands.CreateAdminAsync(app.Services, args.Skip(1).ToArray());
 }
 
 if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
@@ -24,8 +31,13 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
     await app.Services.MigrateAndSeedAsync();
 }
 
+app.UseSecurityHeaders();
 app.UseWebUi();
+app.UseAccounts();
+app.UseAntiforgery();
 app.MapOpenDataApi();
+app.MapPlanApi();
+app.MapAccountEndpoints();
 app.MapDatabaseHealth();
 app.MapWebUi();
 

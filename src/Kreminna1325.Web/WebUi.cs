@@ -19,6 +19,7 @@ public static class WebUi
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddTransient(typeof(FluentValidationAdapter<>));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -48,12 +49,12 @@ public static class WebUi
         }
 
         app.UseRequestLocalization();
-        app.UseAntiforgery();
     }
 
     public static void MapWebUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app sends its own CSP with frame-ancestors 'none'; Blazor's second, laxer header would only confuse.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

@@ -1,9 +1,12 @@
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Plans;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Direction> Directions => Set<Direction>();
@@ -13,12 +16,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<FundingLine> FundingLines => Set<FundingLine>();
     public DbSet<PrintedTotal> PrintedTotals => Set<PrintedTotal>();
+    public DbSet<UserResponsibleBody> UserResponsibleBodies => Set<UserResponsibleBody>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    internal AuditState Audit { get; } = new();
 
     /// <summary>ICU Ukrainian order (а, б, в, г, ґ, д, е, є, ж, з, и, і, ї …) for names people sort by.</summary>
     public const string UkrainianCollation = "uk_ua_icu";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasCollation(UkrainianCollation, locale: "uk-UA", provider: "icu", deterministic: true);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }

@@ -1,7 +1,7 @@
 namespace Kreminna1325.Core.Plans;
 
 /// <summary>Planned funding of a measure from one source in one year, thousand UAH.</summary>
-public class FundingLine
+public class FundingLine : Audit.IBelongsToMeasure
 {
     public int Id { get; set; }
     public int MeasureId { get; set; }

@@ -1,6 +1,6 @@
 namespace Kreminna1325.Core.Plans;
 
-public class Indicator
+public class Indicator : Audit.IBelongsToMeasure
 {
     public const int TextMaxLength = 2000;
 

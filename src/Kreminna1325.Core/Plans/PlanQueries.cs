@@ -43,6 +43,25 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
             .SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>One measure with where it stands in its plan; null when there is no such measure.</summary>
+    public async Task<MeasureInPlan?> GetMeasureAsync(int measureId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var place = await db.Measures.AsNoTracking()
+            .Where(m => m.Id == measureId)
+            .Select(m => new { m.Direction.PlanId, PlanTitle = m.Direction.Plan.Title, m.Direction.Id })
+            .SingleOrDefaultAsync(ct);
+        if (place is null)
+        {
+            return null;
+        }
+
+        var plan = await GetAsync(place.PlanId, ct);
+        var direction = plan!.Directions.Single(d => d.Id == place.Id);
+        return new MeasureInPlan(plan.Id, plan.Title, plan.StartYear, plan.EndYear, direction.Number, direction.Title,
+            direction.Measures.Single(m => m.Id == measureId));
+    }
+
     public async Task<IReadOnlyList<ResponsibleBodyView>> ListBodiesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

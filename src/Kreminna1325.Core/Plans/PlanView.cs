@@ -35,3 +35,6 @@ public sealed record FundingView(FundingNote? Note, IReadOnlyList<FundingLineVie
 public sealed record FundingLineView(FundingSource Source, int Year, decimal Amount);
 
 public sealed record ResponsibleBodyView(int Id, string Name, string ShortName, IReadOnlyList<string> Aliases, BodyKind Kind);
+
+public sealed record MeasureInPlan(
+    int PlanId, string PlanTitle, int StartYear, int EndYear, string DirectionNumber, string DirectionTitle, MeasureView Measure);

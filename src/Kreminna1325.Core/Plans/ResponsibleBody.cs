@@ -25,7 +25,7 @@ public enum BodyKind
 }
 
 /// <summary>A body's place in a measure's list of responsible bodies.</summary>
-public class MeasureResponsibleBody
+public class MeasureResponsibleBody : Audit.IBelongsToMeasure
 {
     public int MeasureId { get; set; }
     public Measure Measure { get; set; } = null!;

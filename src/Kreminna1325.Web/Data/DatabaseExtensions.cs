@@ -1,5 +1,7 @@
+using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Seed;
+using Kreminna1325.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Web.Data;
@@ -8,36 +10,61 @@ public static class DatabaseExtensions
 {
     public static void AddDatabase(this WebApplicationBuilder builder)
     {
-        // Read at resolve time, so hosts built by tests can supply their own database.
-        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
-        {
-            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Default");
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException(
-                    "ConnectionStrings:Default is not set. Start the app with scripts/run.sh, or set ConnectionStrings__Default.");
-            }
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<ICurrentActor>(services => services.GetRequiredService<CurrentActor>());
 
-            options.UseKreminnaDatabase(connectionString);
-        });
+        // Scoped, so each request or circuit gets contexts whose audit knows who is acting.
+        builder.Services.AddDbContextFactory<AppDbContext>(
+            (services, options) => options
+                .UseKreminnaDatabase(ConnectionString(services))
+                .AddInterceptors(new AuditInterceptor(services.GetRequiredService<ICurrentActor>(), services.GetRequiredService<TimeProvider>())),
+            ServiceLifetime.Scoped);
+        builder.Services.AddDbContext<KeysDbContext>(
+            (services, options) => options.UseNpgsql(ConnectionString(services), npgsql => npgsql.MigrationsHistoryTable("__ef_keys_migrations_history"))
+                .UseSnakeCaseNamingConvention());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    // Read at resolve time, so hosts built by tests can supply their own database.
+    private static string ConnectionString(IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Default");
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Start the app with scripts/run.sh, or set ConnectionStrings__Default.")
+            : connectionString;
     }
 
     public static void MapDatabaseHealth(this WebApplication app) =>
         app.MapHealthChecks("/health").DisableHttpMetrics().AllowAnonymous();
 
-    /// <summary>Applies pending migrations, then loads the built-in plan into an empty database.</summary>
-    public static async Task MigrateAndSeedAsync(this IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// Applies pending migrations, creates the roles, loads the built-in plan into an empty
+    /// database and, in local mode, the demo accounts.
+    /// </summary>
+    public static async Task MigrateAndSeedAsync(this IServiceProvider rootServices, CancellationToken ct = default)
     {
+        await using var scope = rootServices.CreateAsyncScope();
+        var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             await db.Database.MigrateAsync(ct);
         }
 
-        if (services.GetRequiredService<IConfiguration>().GetValue("Database:LoadBuiltInPlan", true))
+        await services.GetRequiredService<KeysDbContext>().Database.MigrateAsync(ct);
+        await services.GetRequiredService<AccountSetup>().EnsureRolesAsync();
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue("Database:LoadBuiltInPlan", true))
         {
             await services.GetRequiredService<PlanLoader>().LoadIfEmptyAsync(BuiltInPlan.Read(), ct);
+        }
+
+        if (configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
+        {
+            await services.GetRequiredService<AccountSetup>().EnsureDemoAccountsAsync();
         }
     }
 }

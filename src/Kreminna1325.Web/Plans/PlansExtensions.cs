@@ -1,3 +1,6 @@
+using FluentValidation;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Seed;
@@ -9,8 +12,13 @@ public static class PlansExtensions
     public static void AddPlans(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<PlanQueries>();
-        builder.Services.AddSingleton<BudgetReportService>();
-        builder.Services.AddSingleton<PlanLoader>();
+        builder.Services.AddValidatorsFromAssemblyContaining<UserFormValidator>(ServiceLifetime.Singleton);
+
+        // Scoped like the context factory they use, so their writes are audited in the caller's name.
+        builder.Services.AddScoped<PlanQueries>();
+        builder.Services.AddScoped<BudgetReportService>();
+        builder.Services.AddScoped<PlanLoader>();
+        builder.Services.AddScoped<AuditQueries>();
+        builder.Services.AddScoped<MeasureDetailsEditor>();
     }
 }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Kreminna1325.Core.Accounts;
+
+/// <summary>A person who signs in. Never deleted: deactivated, so their history stays attributable.</summary>
+public class AppUser : IdentityUser
+{
+    public const int FullNameMaxLength = 200;
+
+    public string FullName { get; set; } = "";
+    public string? Position { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Set with a one-time password; sign-in leads only to the change-password page until cleared.</summary>
+    public bool MustChangePassword { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<UserResponsibleBody> ResponsibleBodies { get; set; } = [];
+}
+
+/// <summary>A responsible body a user reports for.</summary>
+public class UserResponsibleBody
+{
+    public required string UserId { get; set; }
+    public AppUser User { get; set; } = null!;
+    public int ResponsibleBodyId { get; set; }
+    public Plans.ResponsibleBody ResponsibleBody { get; set; } = null!;
+}

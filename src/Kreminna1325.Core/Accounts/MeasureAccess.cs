@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Accounts;
+
+/// <summary>Whether a person may report on a given measure: one of their bodies must be responsible for it.</summary>
+public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<bool> CanReportForMeasureAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
+    {
+        if (user.IsInRole(Roles.Administrator))
+        {
+            return true;
+        }
+
+        if (!user.IsInRole(Roles.ResponsibleOfficial) || Permissions.UserId(user) is not { } userId)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.MeasureResponsibleBodies.AnyAsync(
+            r => r.MeasureId == measureId
+                 && db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId),
+            ct);
+    }
+
+    /// <summary>The ids of the measures a person may report on, for their "my reports" list.</summary>
+    public async Task<IReadOnlyList<int>> MeasuresOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (Permissions.UserId(user) is not { } userId || !user.IsInRole(Roles.ResponsibleOfficial))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.MeasureResponsibleBodies
+            .Where(r => db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId))
+            .Select(r => r.MeasureId)
+            .Distinct()
+            .ToListAsync(ct);
+    }
+}

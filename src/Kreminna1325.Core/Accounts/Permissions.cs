@@ -1,0 +1,30 @@
+using System.Security.Claims;
+
+namespace Kreminna1325.Core.Accounts;
+
+/// <summary>
+/// Who may do what, written once. The web app's authorization policies and the services' own
+/// guards both call these, so a page, a button and a direct request are judged alike.
+/// </summary>
+public static class Permissions
+{
+    public static bool CanEditPlan(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff);
+
+    public static bool CanReview(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff);
+
+    public static bool CanManageUsers(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
+
+    public static bool CanViewAudit(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Executive);
+
+    public static bool CanViewDashboard(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive);
+
+    /// <summary>Has reports of their own to fill in (the measure decides whether this one is theirs).</summary>
+    public static bool CanReport(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.ResponsibleOfficial);
+
+    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+}

@@ -1,0 +1,49 @@
+namespace Kreminna1325.Core.Audit;
+
+/// <summary>One change to one row: who, when, what, and each field's old and new value. Never updated or deleted.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>Null for the system (start-up seeding, commands) and for anonymous actions such as a failed sign-in.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The person's e-mail at the time, so the record reads even if the account changes later.</summary>
+    public required string UserName { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityKey { get; set; }
+    public AuditAction Action { get; set; }
+
+    /// <summary>The measure the row belongs to, for the measure's history panel.</summary>
+    public int? MeasureId { get; set; }
+
+    /// <summary>JSON array of {field, old, new}.</summary>
+    public required string Changes { get; set; }
+}
+
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+}
+
+/// <summary>Who is acting. <see cref="System"/> for start-up and commands.</summary>
+public sealed record Actor(string? UserId, string Name)
+{
+    public static readonly Actor System = new(null, "system");
+    public static readonly Actor Anonymous = new(null, "anonymous");
+}
+
+/// <summary>Tells the audit who is acting in the current request or circuit.</summary>
+public interface ICurrentActor
+{
+    ValueTask<Actor> GetAsync(CancellationToken ct = default);
+}
+
+/// <summary>Rows that belong to a measure say which, so its history can be shown in one place.</summary>
+public interface IBelongsToMeasure
+{
+    int MeasureId { get; }
+}

@@ -1,0 +1,27 @@
+using Kreminna1325.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kreminna1325.Core.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(AppUser.FullNameMaxLength).UseCollation(AppDbContext.UkrainianCollation);
+        builder.Property(u => u.Position).HasMaxLength(200);
+        builder.HasMany(u => u.ResponsibleBodies).WithOne(b => b.User).HasForeignKey(b => b.UserId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserResponsibleBodyConfiguration : IEntityTypeConfiguration<UserResponsibleBody>
+{
+    public void Configure(EntityTypeBuilder<UserResponsibleBody> builder)
+    {
+        builder.HasKey(b => new { b.UserId, b.ResponsibleBodyId });
+        builder.HasIndex(b => b.ResponsibleBodyId);
+        builder.HasOne(b => b.ResponsibleBody).WithMany().HasForeignKey(b => b.ResponsibleBodyId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

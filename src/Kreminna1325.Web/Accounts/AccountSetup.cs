@@ -1,0 +1,97 @@
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Web.Accounts;
+
+/// <summary>Roles, the local demo accounts and the first administrator of a production install.</summary>
+public sealed class AccountSetup(
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    AppDbContext db,
+    TimeProvider clock,
+    ILogger<AccountSetup> logger)
+{
+    public const string DemoAccountsKey = "Accounts:DemoAccounts";
+    public const string DemoPassword = "Demo-Kreminna-1325";
+
+    /// <summary>The body the demo official reports for.</summary>
+    public const string DemoOfficialBody = "Центр гендерної рівності";
+
+    public static readonly IReadOnlyList<(string Email, string FullName, string Position, string Role)> DemoAccounts =
+    [
+        ("admin@kreminna.local", "Адміністраторка Демо", "Адміністратор системи", Roles.Administrator),
+        ("staff@kreminna.local", "Оксана Демо", "Секретар координаційної ради", Roles.CouncilStaff),
+        ("official@kreminna.local", "Ірина Демо", "Фахівчиня Центру гендерної рівності", Roles.ResponsibleOfficial),
+        ("executive@kreminna.local", "Петро Демо", "Заступник міського голови", Roles.Executive),
+    ];
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (await roles.FindByNameAsync(role) is null)
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role) { Id = role }), $"role {role}");
+            }
+        }
+    }
+
+    public async Task EnsureDemoAccountsAsync()
+    {
+        var centre = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.Name == DemoOfficialBody);
+        foreach (var (email, fullName, position, role) in DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = NewUser(email, fullName, position);
+            if (role == Roles.ResponsibleOfficial && centre is not null)
+            {
+                user.ResponsibleBodies.Add(new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = centre.Id });
+            }
+
+            Check(await users.CreateAsync(user, DemoPassword), email);
+            Check(await users.AddToRoleAsync(user, role), email);
+        }
+
+        logger.LogWarning(
+            "Demo accounts (local mode only), password {Password}: {Accounts}",
+            DemoPassword, string.Join(", ", DemoAccounts.Select(a => $"{a.Email} ({a.Role})")));
+    }
+
+    /// <summary>The first administrator of an install, made by the create-admin command.</summary>
+    public async Task<IdentityResult> CreateAdministratorAsync(string email, string fullName, string password)
+    {
+        await EnsureRolesAsync();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "DuplicateEmail", Description = $"A user {email} already exists." });
+        }
+
+        var user = NewUser(email, fullName, "Адміністратор системи");
+        var created = await users.CreateAsync(user, password);
+        return created.Succeeded ? await users.AddToRoleAsync(user, Roles.Administrator) : created;
+    }
+
+    private AppUser NewUser(string email, string fullName, string? position) => new()
+    {
+        UserName = email,
+        Email = email,
+        EmailConfirmed = true,
+        FullName = fullName,
+        Position = position,
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

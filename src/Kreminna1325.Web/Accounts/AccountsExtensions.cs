@@ -1,0 +1,142 @@
+using System.Threading.RateLimiting;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Kreminna1325.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kreminna1325.Web.Accounts;
+
+public static class AccountsExtensions
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string LoginPath = "/account/login";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsProduction() && builder.Configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
+        {
+            throw new InvalidOperationException(
+                $"{AccountSetup.DemoAccountsKey} is on in Production. Demo accounts with a published password must never exist there: "
+                + "switch it off and create the first administrator with `create-admin`.");
+        }
+
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddErrorDescriber<UkrainianIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        // A locked or deactivated account loses its open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = LoginPath;
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "kreminna1325.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+
+            // The API answers 401/403 as problem+json instead of redirecting to a page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "kreminna1325.antiforgery";
+            options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddDataProtection().SetApplicationName("Kreminna1325").PersistKeysToDbContext<KeysDbContext>();
+
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<IAuthorizationHandler, MeasureReportHandler>();
+        services.AddScoped<MeasureAccess>();
+        services.AddScoped<AccountSetup>();
+        services.AddScoped<UserAdministration>();
+
+        // Guessing passwords is slowed per client address on top of the per-account lockout.
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(LoginPath)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute(builder.Configuration), Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("other"));
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Забагато спроб входу. Зачекайте хвилину і спробуйте знову. / Too many sign-in attempts: wait a minute.", ct);
+            };
+        });
+    }
+
+    public static void UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAuthorization();
+    }
+
+    private static int SignInAttemptsPerMinute(IConfiguration configuration) =>
+        configuration.GetValue("Accounts:SignInAttemptsPerMinute", 10);
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails =
+                {
+                    Status = status,
+                    Title = status == StatusCodes.Status401Unauthorized ? "Потрібно увійти" : "Недостатньо прав",
+                    Detail = status == StatusCodes.Status401Unauthorized
+                        ? "Цей запит дозволений лише користувачам, що увійшли."
+                        : "Ваша роль не дозволяє цю дію.",
+                },
+            }).AsTask();
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

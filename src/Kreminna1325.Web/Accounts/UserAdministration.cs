@@ -1,0 +1,243 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using FluentValidation;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Web.Accounts;
+
+public sealed record UserRow(
+    string Id, string Email, string FullName, string? Position, IReadOnlyList<string> Roles,
+    IReadOnlyList<(int Id, string Name)> Bodies, bool IsActive, bool IsLockedOut, bool MustChangePassword);
+
+/// <summary>The outcome of a write: done, or refused with messages for the person.</summary>
+public sealed record AdminResult(bool Succeeded, IReadOnlyList<string> Errors, string? OneTimePassword = null)
+{
+    public static AdminResult Ok(string? oneTimePassword = null) => new(true, [], oneTimePassword);
+
+    public static AdminResult Fail(IEnumerable<string> errors) => new(false, errors.ToList());
+}
+
+/// <summary>
+/// Accounts for administrators. Every method checks the caller itself, runs in a scope and a
+/// transaction of its own (a circuit lives long; a half-made account must never remain), and is
+/// audited in the caller's name.
+/// </summary>
+public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<UserForm> validator, TimeProvider clock)
+{
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<IReadOnlyList<UserRow>> ListAsync(ClaimsPrincipal caller)
+    {
+        Demand(caller);
+        await using var scope = Scope(caller, out var db, out _);
+        var now = clock.GetUtcNow();
+        var users = await db.Users.AsNoTracking()
+            .OrderBy(u => u.FullName)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.FullName, u.Position, u.IsActive, u.LockoutEnd, u.MustChangePassword,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).ToList(),
+                Bodies = u.ResponsibleBodies.Select(b => new { b.ResponsibleBodyId, b.ResponsibleBody.ShortName }).ToList(),
+            })
+            .ToListAsync();
+        return users.Select(u => new UserRow(
+            u.Id, u.Email ?? "", u.FullName, u.Position, u.Roles,
+            u.Bodies.Select(b => (b.ResponsibleBodyId, b.ShortName)).ToList(),
+            u.IsActive, u.LockoutEnd > now, u.MustChangePassword)).ToList();
+    }
+
+    public async Task<AdminResult> CreateAsync(ClaimsPrincipal caller, UserForm form)
+    {
+        Demand(caller);
+        if (await InvalidAsync(form) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var scope = Scope(caller, out var db, out var users);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var password = NewOneTimePassword();
+        var user = new AppUser
+        {
+            UserName = form.Email.Trim(),
+            Email = form.Email.Trim(),
+            EmailConfirmed = true,
+            FullName = form.FullName.Trim(),
+            Position = string.IsNullOrWhiteSpace(form.Position) ? null : form.Position.Trim(),
+            MustChangePassword = true,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        user.ResponsibleBodies.AddRange(form.ResponsibleBodyIds.Select(id => new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = id }));
+
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, form.Roles);
+        }
+
+        if (!result.Succeeded)
+        {
+            return AdminResult.Fail(result.Errors.Select(e => e.Description));
+        }
+
+        await tx.CommitAsync();
+        return AdminResult.Ok(password);
+    }
+
+    public async Task<AdminResult> UpdateAsync(ClaimsPrincipal caller, UserForm form)
+    {
+        Demand(caller);
+        if (await InvalidAsync(form) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var scope = Scope(caller, out var db, out var users);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var user = await db.Users.Include(u => u.ResponsibleBodies).SingleOrDefaultAsync(u => u.Id == form.Id);
+        if (user is null)
+        {
+            return AdminResult.Fail(["Користувача не знайдено."]);
+        }
+
+        if (user.Id == Permissions.UserId(caller) && !form.Roles.Contains(Roles.Administrator))
+        {
+            return AdminResult.Fail(["Не можна зняти роль адміністратора з себе самого."]);
+        }
+
+        user.FullName = form.FullName.Trim();
+        user.Position = string.IsNullOrWhiteSpace(form.Position) ? null : form.Position.Trim();
+        user.Email = form.Email.Trim();
+        user.UserName = form.Email.Trim();
+        user.ResponsibleBodies.RemoveAll(b => !form.ResponsibleBodyIds.Contains(b.ResponsibleBodyId));
+        user.ResponsibleBodies.AddRange(form.ResponsibleBodyIds
+            .Where(id => user.ResponsibleBodies.All(b => b.ResponsibleBodyId != id))
+            .Select(id => new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = id }));
+
+        var current = await users.GetRolesAsync(user);
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            result = await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, form.Roles.Except(current));
+        }
+
+        if (result.Succeeded)
+        {
+            // New roles or bodies take effect at once in open sessions, not at the next sign-in.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            return AdminResult.Fail(result.Errors.Select(e => e.Description));
+        }
+
+        await tx.CommitAsync();
+        return AdminResult.Ok();
+    }
+
+    /// <summary>A new one-time password, to be changed at the next sign-in; open sessions end.</summary>
+    public Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal caller, string userId) =>
+        ChangeAsync(caller, userId, allowSelf: false, async (users, user) =>
+        {
+            var password = NewOneTimePassword();
+            var result = await users.RemovePasswordAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddPasswordAsync(user, password);
+            }
+
+            if (result.Succeeded)
+            {
+                user.MustChangePassword = true;
+                result = await users.UpdateAsync(user);
+            }
+
+            return (result, password);
+        });
+
+    public Task<AdminResult> LockAsync(ClaimsPrincipal caller, string userId) =>
+        ChangeAsync(caller, userId, allowSelf: false, async (users, user) =>
+        {
+            var result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            return (result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result, null);
+        });
+
+    public Task<AdminResult> UnlockAsync(ClaimsPrincipal caller, string userId) =>
+        ChangeAsync(caller, userId, allowSelf: false, async (users, user) =>
+        {
+            var result = await users.SetLockoutEndDateAsync(user, null);
+            return (result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result, null);
+        });
+
+    public Task<AdminResult> SetActiveAsync(ClaimsPrincipal caller, string userId, bool active) =>
+        ChangeAsync(caller, userId, allowSelf: false, async (users, user) =>
+        {
+            user.IsActive = active;
+            var result = await users.UpdateAsync(user);
+            return (result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result, null);
+        });
+
+    private async Task<AdminResult> ChangeAsync(
+        ClaimsPrincipal caller, string userId, bool allowSelf,
+        Func<UserManager<AppUser>, AppUser, Task<(IdentityResult Result, string? Password)>> change)
+    {
+        Demand(caller);
+        if (!allowSelf && userId == Permissions.UserId(caller))
+        {
+            return AdminResult.Fail(["Цю дію не можна виконати над власним обліковим записом."]);
+        }
+
+        await using var scope = Scope(caller, out var db, out var users);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AdminResult.Fail(["Користувача не знайдено."]);
+        }
+
+        var (result, password) = await change(users, user);
+        if (!result.Succeeded)
+        {
+            return AdminResult.Fail(result.Errors.Select(e => e.Description));
+        }
+
+        await tx.CommitAsync();
+        return AdminResult.Ok(password);
+    }
+
+    private async Task<AdminResult?> InvalidAsync(UserForm form)
+    {
+        var validation = await validator.ValidateAsync(form);
+        return validation.IsValid ? null : AdminResult.Fail(validation.Errors.Select(e => e.ErrorMessage));
+    }
+
+    private AsyncServiceScope Scope(ClaimsPrincipal caller, out AppDbContext db, out UserManager<AppUser> users)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(caller);
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return scope;
+    }
+
+    private static void Demand(ClaimsPrincipal caller)
+    {
+        if (!Permissions.CanManageUsers(caller))
+        {
+            throw new ForbiddenException("Only administrators manage accounts.");
+        }
+    }
+
+    /// <summary>Sixteen characters from letters and digits that cannot be mistaken for one another.</summary>
+    public static string NewOneTimePassword() =>
+        new(Enumerable.Range(0, 16).Select(_ => PasswordAlphabet[RandomNumberGenerator.GetInt32(PasswordAlphabet.Length)]).ToArray());
+}
