@@ -14,6 +14,7 @@ builder.AddWebUi();
 builder.AddOpenDataApi();
 
 var app = builder.Build();
+app.RefuseDemoAccountsInProduction();
 
 // Commands: `migrate` is how production updates its schema (never at start there);
 // `create-admin` makes the first administrator of an install.

@@ -17,13 +17,6 @@ public static class AccountsExtensions
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        if (builder.Environment.IsProduction() && builder.Configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
-        {
-            throw new InvalidOperationException(
-                $"{AccountSetup.DemoAccountsKey} is on in Production. Demo accounts with a published password must never exist there: "
-                + "switch it off and create the first administrator with `create-admin`.");
-        }
-
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
@@ -106,6 +99,17 @@ public static class AccountsExtensions
         });
     }
 
+    /// <summary>Checked on the built app, before anything runs, against its final configuration.</summary>
+    public static void RefuseDemoAccountsInProduction(this WebApplication app)
+    {
+        if (app.Environment.IsProduction() && app.Configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
+        {
+            throw new InvalidOperationException(
+                $"{AccountSetup.DemoAccountsKey} is on in Production. Demo accounts with a published password must never exist there: "
+                + "switch it off and create the first administrator with `create-admin`.");
+        }
+    }
+
     public static void UseAccounts(this WebApplication app)
     {
         app.UseAuthentication();
@@ -114,8 +118,9 @@ public static class AccountsExtensions
         app.UseAuthorization();
     }
 
+    // Per client address: a council office shares one, so this is generous; the per-account lockout does the rest.
     private static int SignInAttemptsPerMinute(IConfiguration configuration) =>
-        configuration.GetValue("Accounts:SignInAttemptsPerMinute", 10);
+        configuration.GetValue("Accounts:SignInAttemptsPerMinute", 30);
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

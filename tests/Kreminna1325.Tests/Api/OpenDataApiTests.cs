@@ -206,7 +206,7 @@ public class HealthWithoutDatabaseTests
     public async Task Health_is_503_when_the_database_does_not_answer()
     {
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
-        await using var factory = new KreminnaWebFactory("Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=3");
+        await using var factory = new KreminnaWebFactory("Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=3", localMode: false);
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("/health");

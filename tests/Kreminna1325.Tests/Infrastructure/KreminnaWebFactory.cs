@@ -4,17 +4,28 @@ using Microsoft.Extensions.Configuration;
 
 namespace Kreminna1325.Tests.Infrastructure;
 
-/// <summary>The real app over a test class's database; migrations are the fixture's job, not the app's.</summary>
-public class KreminnaWebFactory(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app over a test class's database. By default it starts as local mode does: migrations
+/// (a no-op after the fixture's), roles and the demo accounts.
+/// </summary>
+public class KreminnaWebFactory(string connectionString, bool localMode = true, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = connectionString,
-            ["Database:MigrateOnStart"] = "false",
+            ["Database:MigrateOnStart"] = localMode ? "true" : "false",
+            ["Accounts:DemoAccounts"] = localMode ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-        }));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(values));
     }
 }
