@@ -27,5 +27,10 @@ export Database__MigrateOnStart=true
 export Accounts__DemoAccounts=${Accounts__DemoAccounts:-true}
 
 echo "Kreminna1325: building; it will serve at $url (Ctrl-C stops it)"
+if [ "$Accounts__DemoAccounts" = true ]; then
+    echo "Demo accounts, password Demo-Kreminna-1325:"
+    echo "  admin@kreminna.local (administrator), staff@kreminna.local (council staff),"
+    echo "  official@kreminna.local (Gender Equality Centre), executive@kreminna.local (deputy mayor)"
+fi
 dotnet build src/Kreminna1325.Web -c Release -nologo -v quiet
 dotnet run --project src/Kreminna1325.Web -c Release --no-build --no-launch-profile --urls "$url"

@@ -1,0 +1,124 @@
+using Microsoft.Playwright;
+
+namespace Kreminna1325.BrowserTests;
+
+/// <summary>The demo accounts in a real browser: each lands on its own start page and sees only its own controls.</summary>
+public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const float Timeout = 30_000;
+    private const string Password = "Demo-Kreminna-1325";
+
+    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, List<string>? consoleErrors = null)
+    {
+        var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        if (consoleErrors is not null)
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    consoleErrors.Add(message.Text);
+                }
+            };
+        }
+
+        await page.GotoAsync(fixture.BaseUrl + "/account/login");
+        await page.GetByLabel("Електронна пошта").FillAsync(email);
+        await page.GetByLabel("Пароль").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        return (context, page);
+    }
+
+    [Theory]
+    [InlineData("admin@kreminna.local", "/admin/users", "Користувачі")]
+    [InlineData("staff@kreminna.local", "/measures", "Заходи плану")]
+    [InlineData("official@kreminna.local", "/my-reports", "Мої звіти")]
+    [InlineData("executive@kreminna.local", "/dashboard", "Панель керівника")]
+    public async Task Each_demo_role_signs_in_and_lands_on_its_start_page(string email, string path, string heading)
+    {
+        var errors = new List<string>();
+        var (context, page) = await SignInAsync(email, errors);
+        await using var _ = context;
+
+        await page.WaitForURLAsync(fixture.BaseUrl + path, new() { Timeout = Timeout });
+        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        await Assertions.Expect(page.Locator("span.user-name")).ToHaveAttributeAsync("data-user", email);
+
+        // The app's own CSP lets the app run: no script, style or websocket was refused.
+        Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_officials_start_page_lists_the_measures_of_their_body()
+    {
+        var (context, page) = await SignInAsync("official@kreminna.local");
+        await using var _ = context;
+
+        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = Timeout });
+
+        // The Gender Equality Centre is named in 13 of the plan's measures.
+        await Assertions.Expect(page.Locator("ul.my-measures > li")).ToHaveCountAsync(13);
+    }
+
+    [Theory]
+    [InlineData("/admin/users")]
+    [InlineData("/measures/1")]
+    [InlineData("/audit")]
+    public async Task Anonymous_visitors_of_a_protected_page_are_sent_to_sign_in(string path)
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + path);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl="));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Вхід");
+    }
+
+    [Fact]
+    public async Task An_executive_sees_no_edit_controls_and_a_direct_edit_request_is_refused()
+    {
+        var (context, page) = await SignInAsync("executive@kreminna.local");
+        await using var _ = context;
+        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+
+        await page.GotoAsync(fixture.BaseUrl + "/measures/1");
+        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Захід I.1");
+        await Assertions.Expect(page.Locator("[data-action='edit-measure']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Історія змін")).ToBeVisibleAsync();
+
+        // The same request the editor would send, from the executive's own signed-in browser.
+        var status = await page.EvaluateAsync<int>(@"async () => {
+            const r = await fetch('/api/measures/1', { method: 'PUT', headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ content: 'Змінено керівником', termText: 'Постійно', version: 1 }) });
+            return r.status; }");
+        Assert.Equal(403, status);
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/users");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/access-denied"));
+    }
+
+    [Fact]
+    public async Task A_staff_member_edits_a_measure_and_the_history_shows_it()
+    {
+        var (context, page) = await SignInAsync("staff@kreminna.local");
+        await using var _ = context;
+        await page.WaitForURLAsync(fixture.BaseUrl + "/measures", new() { Timeout = Timeout });
+
+        await page.GotoAsync(fixture.BaseUrl + "/measures/2");
+        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await page.Locator("[data-action='edit-measure']").ClickAsync();
+        var term = page.GetByLabel("Термін виконання");
+        await term.FillAsync("Щорічно");
+        await page.Locator("[data-action='save-measure']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("dl.measure-details dd").Nth(1)).ToHaveTextAsync("Щорічно");
+        var row = page.Locator("tr.audit-row[data-action='Update']").First;
+        await Assertions.Expect(row).ToContainTextAsync("staff@kreminna.local");
+        await Assertions.Expect(row.Locator("del")).ToContainTextAsync(["Ongoing", "Постійно"]);
+        await Assertions.Expect(row.Locator("ins")).ToContainTextAsync(["Annual", "Щорічно"]);
+    }
+}
