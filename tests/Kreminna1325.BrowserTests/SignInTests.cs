@@ -121,4 +121,50 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await Assertions.Expect(row.Locator("del")).ToContainTextAsync(["Ongoing", "Постійно"]);
         await Assertions.Expect(row.Locator("ins")).ToContainTextAsync(["Annual", "Щорічно"]);
     }
+
+    [Fact]
+    public async Task An_administrator_creates_an_account_and_gets_a_one_time_password()
+    {
+        var (context, page) = await SignInAsync("admin@kreminna.local");
+        await using var _ = context;
+        await page.WaitForURLAsync(fixture.BaseUrl + "/admin/users", new() { Timeout = Timeout });
+        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+
+        await page.Locator("[data-action='create-user']").ClickAsync();
+        await page.GetByLabel("Електронна пошта").FillAsync("nova@kreminna.local");
+        await page.GetByLabel("Ім'я та прізвище").FillAsync("Нова Працівниця");
+        await page.GetByLabel("Працівник координаційної ради").CheckAsync();
+        await page.Locator("[data-action='save-user']").ClickAsync();
+
+        var otp = page.Locator("#one-time-password code");
+        await Assertions.Expect(otp).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9]{16}$"));
+        await Assertions.Expect(page.Locator("tr[data-user='nova@kreminna.local']")).ToContainTextAsync("очікує зміни пароля");
+
+        // A missing name is told at the field, and nothing is created.
+        await page.Locator("[data-action='create-user']").ClickAsync();
+        await page.GetByLabel("Електронна пошта").FillAsync("nameless@kreminna.local");
+        await page.Locator("[data-action='save-user']").ClickAsync();
+        await Assertions.Expect(page.GetByText("Вкажіть ім'я та прізвище.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr[data-user='nameless@kreminna.local']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_executive_reads_the_audit_trail_filtered_by_entity()
+    {
+        var (context, page) = await SignInAsync("executive@kreminna.local");
+        await using var _ = context;
+        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+
+        await page.GotoAsync(fixture.BaseUrl + "/audit");
+        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Журнал змін");
+        await Assertions.Expect(page.Locator("tr.audit-row")).ToHaveCountAsync(50);
+
+        await page.GetByLabel("Об'єкт").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Рядок фінансування" }).ClickAsync();
+        await page.Locator("[data-action='filter']").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Знайдено записів" })).ToContainTextAsync("36");
+        await Assertions.Expect(page.Locator("tr.audit-row[data-entity='FundingLine']")).ToHaveCountAsync(36);
+    }
 }
