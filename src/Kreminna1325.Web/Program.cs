@@ -39,6 +39,7 @@ app.UseAntiforgery();
 app.MapOpenDataApi();
 app.MapPlanApi();
 app.MapAccountEndpoints();
+app.MapPreferences();
 app.MapDatabaseHealth();
 app.MapWebUi();
 

@@ -15,6 +15,13 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
             .ToListAsync(ct);
     }
 
+    /// <summary>The plan a person chose if it still exists, else the newest; null when there is none.</summary>
+    public async Task<PlanSummary?> ChooseAsync(int? preferred, CancellationToken ct = default)
+    {
+        var plans = await ListAsync(ct);
+        return plans.FirstOrDefault(p => p.Id == preferred) ?? plans.FirstOrDefault();
+    }
+
     /// <summary>Returns null when there is no such plan.</summary>
     public async Task<PlanView?> GetAsync(int id, CancellationToken ct = default)
     {

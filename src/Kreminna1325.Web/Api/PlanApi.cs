@@ -1,44 +1,44 @@
 using System.Security.Claims;
-using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kreminna1325.Web.Api;
 
-/// <summary>Writes to the plan over HTTP, for staff tools and scripts: the same service and checks as the pages.</summary>
+/// <summary>Writes to the plan over HTTP, for staff tools and scripts: the same service, validator and checks as the editor page.</summary>
 public static class PlanApi
 {
-    public sealed record MeasureDetailsRequest(string? Content, string? TermText, FundingNote? FundingNote, uint Version);
-
-    public sealed record MeasureDetailsResponse(int Id, string Content, string TermText, FundingNote? FundingNote, uint Version);
-
     public static void MapPlanApi(this WebApplication app)
     {
-        app.MapPut("/api/measures/{id:int}", SaveMeasureAsync)
-            .RequireAuthorization(Policies.CanEditPlan)
-            .WithTags("Plan editing")
-            .WithSummary("Змінює зміст, термін і примітку щодо фінансування заходу (CouncilStaff, Administrator).");
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.CanEditPlan).WithTags("Plan editing");
+        api.MapGet("/measures/{id:int}/form", async Task<Results<Ok<MeasureForm>, ProblemHttpResult>> (int id, MeasureEditor editor, CancellationToken ct) =>
+                await editor.LoadAsync(id, ct) is { } form ? TypedResults.Ok(form) : NotFound())
+            .WithSummary("Захід у формі для редагування, з його поточною версією (CouncilStaff, Administrator).");
+        api.MapPut("/measures/{id:int}", SaveMeasureAsync)
+            .WithSummary("Зберігає захід цілком: зміст, термін, виконавців, показники, фінансування; version — та, з якої почали (409 при конфлікті).");
     }
 
-    private static async Task<Results<Ok<MeasureDetailsResponse>, ValidationProblem, ProblemHttpResult>> SaveMeasureAsync(
-        int id, MeasureDetailsRequest request, ClaimsPrincipal user, MeasureDetailsEditor editor, CancellationToken ct)
+    private static async Task<Results<Ok<MeasureForm>, ValidationProblem, ProblemHttpResult>> SaveMeasureAsync(
+        int id, MeasureForm form, ClaimsPrincipal user, MeasureEditor editor, CancellationToken ct)
     {
-        var form = new MeasureDetailsForm
+        form.Id = id;
+        if (form.DirectionId == 0 && await editor.LoadAsync(id, ct) is { } stored)
         {
-            Id = id,
-            Content = request.Content ?? "",
-            TermText = request.TermText ?? "",
-            FundingNote = request.FundingNote,
-            Version = request.Version,
-        };
+            // A client may leave the direction out: the measure stays where it is.
+            form.DirectionId = stored.DirectionId;
+        }
+
         var result = await editor.SaveAsync(user, form, ct);
         return result.Outcome switch
         {
-            EditOutcome.Saved => TypedResults.Ok(new MeasureDetailsResponse(id, result.Current!.Content, result.Current.TermText, result.Current.FundingNote, result.Version!.Value)),
+            EditOutcome.Saved => TypedResults.Ok(result.Current!),
             EditOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: "Дані не пройшли перевірку"),
-            EditOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Захід не знайдено", detail: result.Errors.Values.First()[0]),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Конфлікт версій", detail: result.Errors.Values.First()[0],
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Version, ["current"] = result.Current }),
+            EditOutcome.NotFound => NotFound(result.Message),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Конфлікт версій", detail: result.Message,
+                extensions: new Dictionary<string, object?> { ["current"] = result.Current }),
         };
     }
+
+    private static ProblemHttpResult NotFound(string? detail = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Не знайдено", detail: detail);
 }

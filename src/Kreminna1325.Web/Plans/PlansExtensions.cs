@@ -3,6 +3,7 @@ using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Core.Seed;
 
 namespace Kreminna1325.Web.Plans;
@@ -19,6 +20,10 @@ public static class PlansExtensions
         builder.Services.AddScoped<BudgetReportService>();
         builder.Services.AddScoped<PlanLoader>();
         builder.Services.AddScoped<AuditQueries>();
-        builder.Services.AddScoped<MeasureDetailsEditor>();
+        builder.Services.AddScoped<MeasureEditor>();
+        builder.Services.AddScoped<MeasureSearch>();
+        builder.Services.AddScoped<DirectionEditor>();
+        builder.Services.AddScoped<BodyRegistry>();
+        builder.Services.AddScoped<PlanEditor>();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -125,7 +126,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         // An empty content: those allowed get past authorization to validation (400) and nothing is written.
         var client = await fixture.ClientAsync(role == Anonymous ? null : role);
 
-        using var response = await client.PutAsJsonAsync($"/api/measures/{fixture.MeasureId}", new { content = "", termText = "Постійно", version = 1 });
+        using var response = await client.PutAsJsonAsync($"/api/measures/{fixture.MeasureId}", new { content = "", version = 1 });
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -142,7 +143,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
 
         var attempt = await fixture.InScopeAsync(async services =>
         {
-            var editor = services.GetRequiredService<MeasureDetailsEditor>();
+            var editor = services.GetRequiredService<MeasureEditor>();
             var form = (await editor.LoadAsync(fixture.MeasureId))!;
             return await Record.ExceptionAsync(() => editor.SaveAsync(user, form));
         });

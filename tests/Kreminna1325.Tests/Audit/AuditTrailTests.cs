@@ -26,13 +26,10 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
         var staff = await SignIn.AsAsync(fixture.Factory, "staff@kreminna.local");
         var started = DateTimeOffset.UtcNow;
 
-        using var response = await staff.PutAsJsonAsync($"/api/measures/{before.Id}", new
-        {
-            content = before.Content + " Уточнено на засіданні ради.",
-            termText = "Щорічно (1 квартал)",
-            fundingNote = "notRequired",
-            version = before.Version,
-        });
+        var form = (await staff.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/measures/{before.Id}/form"))!;
+        form["content"] = before.Content + " Уточнено на засіданні ради.";
+        form["term"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "Щорічно (1 квартал)", ["kind"] = "annualInQuarter", ["quarter"] = 1 };
+        using var response = await staff.PutAsJsonAsync($"/api/measures/{before.Id}", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await using var db = await fixture.DbFactory.CreateDbContextAsync();

@@ -15,6 +15,12 @@ public static class AppTheme
             Secondary = "#8a3b12",
             AppbarBackground = "#1f4e79",
         },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8ab4e8",
+            Secondary = "#f0a477",
+            AppbarBackground = "#15324d",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = Fonts },

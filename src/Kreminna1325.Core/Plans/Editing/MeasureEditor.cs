@@ -1,0 +1,305 @@
+using System.Security.Claims;
+using FluentValidation;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Plans.Editing;
+
+/// <summary>
+/// Creates, edits, moves and deletes measures. Every write is one transaction and is conditioned
+/// on the version the person started from, so nobody's change is overwritten unseen. Checks the
+/// caller itself: a hidden button is not a check.
+/// </summary>
+public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IValidator<MeasureForm> validator)
+{
+    public async Task<MeasureForm?> LoadAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var measure = await WithChildren(db.Measures.AsNoTracking()).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var plan = await db.Directions.Where(d => d.Id == measure.DirectionId).Select(d => new { d.Plan.StartYear, d.Plan.EndYear }).SingleAsync(ct);
+        return ToForm(measure, plan.StartYear, plan.EndYear);
+    }
+
+    /// <summary>An empty form for a new measure in a direction; null when there is no such direction.</summary>
+    public async Task<MeasureForm?> NewAsync(int directionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var direction = await db.Directions.Where(d => d.Id == directionId)
+            .Select(d => new { d.Plan.StartYear, d.Plan.EndYear, Next = d.Measures.Max(m => (int?)m.Number) ?? 0 })
+            .SingleOrDefaultAsync(ct);
+        return direction is null
+            ? null
+            : new MeasureForm
+            {
+                DirectionId = directionId,
+                Number = direction.Next + 1,
+                Term = new TermForm { Text = "Постійно", Kind = TermKind.Ongoing },
+                PlanStartYear = direction.StartYear,
+                PlanEndYear = direction.EndYear,
+            };
+    }
+
+    public async Task<EditResult<MeasureForm>> SaveAsync(ClaimsPrincipal user, MeasureForm form, CancellationToken ct = default)
+    {
+        Demand(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.Directions.Where(d => d.Id == form.DirectionId).Select(d => new { d.PlanId, d.Plan.StartYear, d.Plan.EndYear }).SingleOrDefaultAsync(ct);
+        if (plan is null)
+        {
+            return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Direction.NotFound"));
+        }
+
+        form.PlanStartYear = plan.StartYear;
+        form.PlanEndYear = plan.EndYear;
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            return EditResult<MeasureForm>.Invalid(validation);
+        }
+
+        var bodyIds = form.ResponsibleBodies.Select(r => r.BodyId).ToList();
+        if (await db.ResponsibleBodies.CountAsync(b => bodyIds.Contains(b.Id), ct) != bodyIds.Count)
+        {
+            return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(MeasureForm.ResponsibleBodies)] = [Messages.Get("Measure.BodyUnknown")] });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Measure? measure;
+        if (form.Id == 0)
+        {
+            await LockDirectionsAsync(db, [form.DirectionId], ct);
+            measure = new Measure
+            {
+                DirectionId = form.DirectionId,
+                Number = await NextNumberAsync(db, form.DirectionId, ct),
+                Content = "",
+                Term = form.Term.ToTerm(),
+            };
+            db.Measures.Add(measure);
+        }
+        else
+        {
+            measure = await WithChildren(db.Measures).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == form.Id, ct);
+            if (measure is null)
+            {
+                return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"));
+            }
+
+            if (measure.Version != form.Version || measure.DirectionId != form.DirectionId)
+            {
+                return await ConflictAsync(form.Id, ct);
+            }
+
+            // The update is conditioned on the version the person started from, and the measure's
+            // row is always written, so a change to its indicators or lines alone still moves its version.
+            db.Entry(measure).Property(m => m.Version).OriginalValue = form.Version;
+            db.Entry(measure).Property(m => m.Content).IsModified = true;
+        }
+
+        Apply(form, measure);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            return await ConflictAsync(form.Id, ct);
+        }
+
+        return EditResult<MeasureForm>.Ok((await LoadAsync(measure.Id, ct))!);
+    }
+
+    /// <summary>Deletes a measure; the measures after it in its direction close up their numbers.</summary>
+    public async Task<EditResult<MeasureForm>> DeleteAsync(ClaimsPrincipal user, int id, uint version, CancellationToken ct = default)
+    {
+        Demand(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var directionId = await db.Measures.Where(m => m.Id == id).Select(m => (int?)m.DirectionId).SingleOrDefaultAsync(ct);
+        if (directionId is null)
+        {
+            return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"));
+        }
+
+        await LockDirectionsAsync(db, [directionId.Value], ct);
+
+        // Children are loaded so their deletion is in the audit trail, not only the database's cascade.
+        var measure = await WithChildren(db.Measures).AsSplitQuery().SingleAsync(m => m.Id == id, ct);
+        if (measure.Version != version)
+        {
+            return await ConflictAsync(id, ct);
+        }
+
+        db.Measures.Remove(measure);
+        await CloseUpAsync(db, measure.DirectionId, measure.Number, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return EditResult<MeasureForm>.Ok(ToForm(measure, 0, 0));
+    }
+
+    /// <summary>Moves a measure to the end of another direction of the same plan; both directions stay numbered 1..n.</summary>
+    public async Task<EditResult<MeasureForm>> MoveAsync(ClaimsPrincipal user, int id, int targetDirectionId, uint version, CancellationToken ct = default)
+    {
+        Demand(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var place = await db.Measures.Where(m => m.Id == id).Select(m => new { m.DirectionId, m.Direction.PlanId }).SingleOrDefaultAsync(ct);
+        var target = await db.Directions.Where(d => d.Id == targetDirectionId).Select(d => new { d.PlanId }).SingleOrDefaultAsync(ct);
+        if (place is null)
+        {
+            return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"));
+        }
+
+        if (target is null || target.PlanId != place.PlanId)
+        {
+            return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Direction.NotFound"));
+        }
+
+        await LockDirectionsAsync(db, [place.DirectionId, targetDirectionId], ct);
+        var measure = await db.Measures.SingleAsync(m => m.Id == id, ct);
+        if (measure.Version != version)
+        {
+            return await ConflictAsync(id, ct);
+        }
+
+        if (measure.DirectionId != targetDirectionId)
+        {
+            var oldNumber = measure.Number;
+            measure.Number = await NextNumberAsync(db, targetDirectionId, ct);
+            measure.DirectionId = targetDirectionId;
+            await CloseUpAsync(db, place.DirectionId, oldNumber, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return EditResult<MeasureForm>.Ok((await LoadAsync(id, ct))!);
+    }
+
+    private static void Apply(MeasureForm form, Measure measure)
+    {
+        measure.Content = form.Content.Trim();
+        measure.Term = form.Term.ToTerm();
+        measure.FundingNote = form.FundingNote;
+
+        // Responsible bodies: keep the rows that stay (so their history continues), in the form's order.
+        measure.ResponsibleBodies.RemoveAll(r => form.ResponsibleBodies.All(f => f.BodyId != r.ResponsibleBodyId));
+        for (var i = 0; i < form.ResponsibleBodies.Count; i++)
+        {
+            var f = form.ResponsibleBodies[i];
+            var row = measure.ResponsibleBodies.FirstOrDefault(r => r.ResponsibleBodyId == f.BodyId);
+            if (row is null)
+            {
+                row = new MeasureResponsibleBody { ResponsibleBodyId = f.BodyId };
+                measure.ResponsibleBodies.Add(row);
+            }
+
+            row.Position = i + 1;
+            row.ByAgreement = f.ByAgreement;
+        }
+
+        var keptIndicators = form.Indicators.Where(f => f.Id != 0).Select(f => f.Id).ToHashSet();
+        measure.Indicators.RemoveAll(i => !keptIndicators.Contains(i.Id));
+        for (var i = 0; i < form.Indicators.Count; i++)
+        {
+            var f = form.Indicators[i];
+            var row = measure.Indicators.FirstOrDefault(x => f.Id != 0 && x.Id == f.Id);
+            if (row is null)
+            {
+                row = new Indicator { Text = "" };
+                measure.Indicators.Add(row);
+            }
+
+            row.Position = i + 1;
+            row.Text = f.Text.Trim();
+            row.Kind = f.Kind;
+            if (!row.Disaggregations.SequenceEqual(f.Disaggregations.Distinct().Order()))
+            {
+                row.Disaggregations = f.Disaggregations.Distinct().Order().ToList();
+            }
+        }
+
+        measure.FundingLines.RemoveAll(l => form.FundingLines.All(f => f.Source != l.Source || f.Year != l.Year));
+        foreach (var f in form.FundingLines)
+        {
+            var line = measure.FundingLines.FirstOrDefault(l => l.Source == f.Source && l.Year == f.Year);
+            if (line is null)
+            {
+                measure.FundingLines.Add(new FundingLine { Source = f.Source, Year = f.Year, Amount = f.Amount });
+            }
+            else
+            {
+                line.Amount = f.Amount;
+            }
+        }
+    }
+
+    private async Task<EditResult<MeasureForm>> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, ct);
+        return current is null
+            ? EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"))
+            : EditResult<MeasureForm>.Fail(EditOutcome.Conflict, Messages.Get("Measure.Conflict"), current);
+    }
+
+    /// <summary>Serialises numbering within the directions touched, so two people adding at once get 5 and 6, not 5 and 5.</summary>
+    internal static async Task LockDirectionsAsync(AppDbContext db, int[] directionIds, CancellationToken ct)
+    {
+        foreach (var id in directionIds.Distinct().Order())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM directions WHERE id = {id} FOR UPDATE", ct);
+        }
+    }
+
+    private static async Task<int> NextNumberAsync(AppDbContext db, int directionId, CancellationToken ct) =>
+        (await db.Measures.Where(m => m.DirectionId == directionId).MaxAsync(m => (int?)m.Number, ct) ?? 0) + 1;
+
+    private static async Task CloseUpAsync(AppDbContext db, int directionId, int removedNumber, CancellationToken ct)
+    {
+        var after = await db.Measures.Where(m => m.DirectionId == directionId && m.Number > removedNumber).ToListAsync(ct);
+        foreach (var m in after)
+        {
+            m.Number--;
+        }
+    }
+
+    private static IQueryable<Measure> WithChildren(IQueryable<Measure> measures) =>
+        measures
+            .Include(m => m.ResponsibleBodies).ThenInclude(r => r.ResponsibleBody)
+            .Include(m => m.Indicators)
+            .Include(m => m.FundingLines);
+
+    private static MeasureForm ToForm(Measure m, int startYear, int endYear) => new()
+    {
+        Id = m.Id,
+        DirectionId = m.DirectionId,
+        Number = m.Number,
+        Content = m.Content,
+        Term = TermForm.From(m.Term),
+        ResponsibleBodies = m.ResponsibleBodies.OrderBy(r => r.Position)
+            .Select(r => new ResponsibleForm { BodyId = r.ResponsibleBodyId, Name = r.ResponsibleBody?.ShortName, ByAgreement = r.ByAgreement }).ToList(),
+        Indicators = m.Indicators.OrderBy(i => i.Position)
+            .Select(i => new IndicatorForm { Id = i.Id, Text = i.Text, Kind = i.Kind, Disaggregations = [.. i.Disaggregations] }).ToList(),
+        FundingNote = m.FundingNote,
+        FundingLines = m.FundingLines.OrderBy(f => f.Source).ThenBy(f => f.Year)
+            .Select(f => new FundingLineForm { Source = f.Source, Year = f.Year, Amount = f.Amount }).ToList(),
+        Version = m.Version,
+        PlanStartYear = startYear,
+        PlanEndYear = endYear,
+    };
+
+    private static void Demand(ClaimsPrincipal user)
+    {
+        if (!Permissions.CanEditPlan(user))
+        {
+            throw new ForbiddenException("Only council staff and administrators edit the plan.");
+        }
+    }
+}

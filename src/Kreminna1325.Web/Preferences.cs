@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Kreminna1325.Web;
+
+/// <summary>What a person chose for the app's look and scope: language, theme, plan. Kept in cookies.</summary>
+public sealed record UiState(int? PlanId, bool Dark, string Culture)
+{
+    public const string PlanCookie = "kreminna1325.plan";
+    public const string ThemeCookie = "kreminna1325.theme";
+
+    public static UiState From(HttpContext context) => new(
+        int.TryParse(context.Request.Cookies[PlanCookie], out var plan) ? plan : null,
+        context.Request.Cookies[ThemeCookie] == "dark",
+        System.Globalization.CultureInfo.CurrentUICulture.Name);
+}
+
+public static class PreferencesEndpoints
+{
+    /// <summary>
+    /// <c>GET /preferences?culture=en-US&amp;theme=dark&amp;plan=2&amp;returnUrl=/measures</c>: remembers the
+    /// choice and goes back. A full page load, so the whole page, circuit included, speaks the new choice.
+    /// </summary>
+    public static void MapPreferences(this WebApplication app) =>
+        app.MapGet("/preferences", (HttpContext context, string? culture, string? theme, int? plan, string? returnUrl) =>
+            {
+                var options = new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Lax,
+                    Secure = context.Request.IsHttps,
+                    IsEssential = true,
+                };
+                if (culture is not null && WebUi.SupportedCultures.Contains(culture))
+                {
+                    context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), options);
+                }
+
+                if (theme is "dark" or "light")
+                {
+                    context.Response.Cookies.Append(UiState.ThemeCookie, theme, options);
+                }
+
+                if (plan is > 0)
+                {
+                    context.Response.Cookies.Append(UiState.PlanCookie, plan.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), options);
+                }
+
+                var back = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+                    ? returnUrl
+                    : "/";
+                return Results.LocalRedirect(back);
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+}
