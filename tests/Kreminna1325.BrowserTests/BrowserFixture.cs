@@ -23,6 +23,7 @@ public sealed class BrowserFixture : SeededDatabase
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
     public string BaseUrl { get; private set; } = "";
 
     public override async Task InitializeAsync()
