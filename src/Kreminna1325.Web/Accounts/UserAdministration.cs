@@ -25,7 +25,8 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyList<string> Errors, s
 /// transaction of its own (a circuit lives long; a half-made account must never remain), and is
 /// audited in the caller's name.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<UserForm> validator, TimeProvider clock)
+public sealed class UserAdministration(
+    IServiceScopeFactory scopes, IValidator<UserForm> validator, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -100,12 +101,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         var user = await db.Users.Include(u => u.ResponsibleBodies).SingleOrDefaultAsync(u => u.Id == form.Id);
         if (user is null)
         {
-            return AdminResult.Fail(["Користувача не знайдено."]);
+            return AdminResult.Fail([l["Users.Error.NotFound"]]);
         }
 
         if (user.Id == Permissions.UserId(caller) && !form.Roles.Contains(Roles.Administrator))
         {
-            return AdminResult.Fail(["Не можна зняти роль адміністратора з себе самого."]);
+            return AdminResult.Fail([l["Users.Error.OwnAdminRole"]]);
         }
 
         user.FullName = form.FullName.Trim();
@@ -193,7 +194,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         Demand(caller);
         if (!allowSelf && userId == Permissions.UserId(caller))
         {
-            return AdminResult.Fail(["Цю дію не можна виконати над власним обліковим записом."]);
+            return AdminResult.Fail([l["Users.Error.Self"]]);
         }
 
         await using var scope = Scope(caller, out var db, out var users);
@@ -201,7 +202,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AdminResult.Fail(["Користувача не знайдено."]);
+            return AdminResult.Fail([l["Users.Error.NotFound"]]);
         }
 
         var (result, password) = await change(users, user);
