@@ -87,14 +87,15 @@ public sealed class MeasureEditorFormTests : IAsyncLifetime
 
         editor.Find("input[data-amount='local-2021']").Input("80,5");
 
-        Assert.Equal(["52,0", "82,5", "87,0"], Row(editor, "direction-local"));
+        editor.WaitForAssertion(() => Assert.Equal(["52,0", "82,5", "87,0"], Row(editor, "direction-local")));
         Assert.Equal(["57,0", "87,5", "93,0"], Row(editor, "plan-local"));
         Assert.Equal(["95,0", "118,5", "124,0"], Row(editor, "plan-all"));
         Assert.Equal(["12,0", "7,0", "7,0"], Row(editor, "direction-other"));
 
-        // An amount added where there was none counts too.
+        // Clearing an amount takes its line out of the totals.
         editor.Find("input[data-amount='other-2022']").Input("");
-        Assert.Equal(["12,0", "7,0", "2,0"], Row(editor, "direction-other"));
+        editor.Find("input[data-amount='other-2022']").Blur();
+        editor.WaitForAssertion(() => Assert.Equal(["12,0", "7,0", "2,0"], Row(editor, "direction-other")));
     }
 
     [Fact]
