@@ -236,8 +236,13 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         }
     }
 
-    private static System.Text.Json.Nodes.JsonNode? ToJson(object? value) =>
-        value is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType(), FieldChange.Json);
+    // Files are recorded by size and hash (their own columns), never copied into the trail.
+    private static System.Text.Json.Nodes.JsonNode? ToJson(object? value) => value switch
+    {
+        null => null,
+        byte[] bytes => $"{bytes.Length} bytes",
+        _ => System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType(), FieldChange.Json),
+    };
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue ?? entry.Property(p.Name).OriginalValue));

@@ -18,6 +18,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PrintedTotal> PrintedTotals => Set<PrintedTotal>();
     public DbSet<UserResponsibleBody> UserResponsibleBodies => Set<UserResponsibleBody>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Monitoring.ReportingPeriod> ReportingPeriods => Set<Monitoring.ReportingPeriod>();
+    public DbSet<Monitoring.Report> Reports => Set<Monitoring.Report>();
+    public DbSet<Monitoring.IndicatorValue> IndicatorValues => Set<Monitoring.IndicatorValue>();
+    public DbSet<Monitoring.ValueBreakdown> ValueBreakdowns => Set<Monitoring.ValueBreakdown>();
+    public DbSet<Monitoring.ReportSpending> ReportSpending => Set<Monitoring.ReportSpending>();
+    public DbSet<Monitoring.Evidence> Evidence => Set<Monitoring.Evidence>();
+    public DbSet<Monitoring.ReportEvent> ReportEvents => Set<Monitoring.ReportEvent>();
 
     internal AuditState Audit { get; } = new();
 

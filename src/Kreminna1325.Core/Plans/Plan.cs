@@ -10,10 +10,15 @@ public class Plan
     public int StartYear { get; set; }
     public int EndYear { get; set; }
     public ReportingCadence ReportingCadence { get; set; } = ReportingCadence.Quarterly;
+
+    /// <summary>Days after a period's end by which its report is due.</summary>
+    public int GraceDays { get; set; } = DefaultGraceDays;
     public uint Version { get; set; }
 
     public List<Direction> Directions { get; set; } = [];
     public List<PrintedTotal> PrintedTotals { get; set; } = [];
+
+    public const int DefaultGraceDays = 10;
 
     public IEnumerable<int> Years => Enumerable.Range(StartYear, EndYear - StartYear + 1);
 }

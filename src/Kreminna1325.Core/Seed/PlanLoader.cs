@@ -30,6 +30,7 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
         var plan = Build(document, bodies);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
+        await Monitoring.PeriodSync.SyncPlanAsync(db, plan.Id, ct);
         await tx.CommitAsync(ct);
 
         logger.LogInformation(

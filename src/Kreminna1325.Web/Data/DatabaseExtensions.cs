@@ -62,6 +62,15 @@ public static class DatabaseExtensions
             await services.GetRequiredService<PlanLoader>().LoadIfEmptyAsync(BuiltInPlan.Read(), ct);
         }
 
+        // Periods follow terms and plans; generating them is idempotent, so every start makes sure.
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
+            {
+                await Kreminna1325.Core.Monitoring.PeriodSync.SyncPlanAsync(db, planId, ct);
+            }
+        }
+
         if (configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
         {
             await services.GetRequiredService<AccountSetup>().EnsureDemoAccountsAsync();

@@ -216,6 +216,399 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_evidence_report_id");
+
+                    b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("document_reference");
+
+                    b.PrimitiveCollection<List<string>>("Entries")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("entries");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(14, 1)
+                        .HasColumnType("numeric(14,1)")
+                        .HasColumnName("number");
+
+                    b.Property<bool?>("Present")
+                        .HasColumnType("boolean")
+                        .HasColumnName("present");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_values");
+
+                    b.HasIndex("IndicatorId")
+                        .HasDatabaseName("ix_indicator_values_indicator_id");
+
+                    b.HasIndex("ReportId", "IndicatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_values_report_id_indicator_id");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Implementation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("implementation");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("NotDoneReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("not_done_reason");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("MeasureId")
+                        .HasDatabaseName("ix_reports_measure_id");
+
+                    b.HasIndex("PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_period_id");
+
+                    b.HasIndex("Status", "MeasureId")
+                        .HasDatabaseName("ix_reports_status_measure_id");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_events");
+
+                    b.HasIndex("ReportId", "At")
+                        .HasDatabaseName("ix_report_events_report_id_at");
+
+                    b.ToTable("report_events", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportSpending", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.HasKey("ReportId", "Source")
+                        .HasName("pk_report_spending");
+
+                    b.ToTable("report_spending", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_spending_amount", "amount >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportingPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<bool>("IsOrphaned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_orphaned");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_periods");
+
+                    b.HasIndex("Due")
+                        .HasDatabaseName("ix_reporting_periods_due");
+
+                    b.HasIndex("MeasureId", "Start", "End")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_periods_measure_id_start_end");
+
+                    b.ToTable("reporting_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ValueBreakdown", b =>
+                {
+                    b.Property<int>("IndicatorValueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_value_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.HasKey("IndicatorValueId", "Dimension", "Category")
+                        .HasName("pk_value_breakdowns");
+
+                    b.ToTable("value_breakdowns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_value_breakdowns_count", "count >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Plans.Direction", b =>
                 {
                     b.Property<int>("Id")
@@ -473,6 +866,10 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Property<int>("EndYear")
                         .HasColumnType("integer")
                         .HasColumnName("end_year");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_days");
 
                     b.Property<string>("Municipality")
                         .IsRequired()
@@ -805,6 +1202,104 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.Evidence", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Monitoring.Report", "Report")
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_reports_report_id");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.IndicatorValue", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Plans.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_indicators_indicator_id");
+
+                    b.HasOne("Kreminna1325.Core.Monitoring.Report", "Report")
+                        .WithMany("Values")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_values_reports_report_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.Report", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Plans.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_measures_measure_id");
+
+                    b.HasOne("Kreminna1325.Core.Monitoring.ReportingPeriod", "Period")
+                        .WithOne("Report")
+                        .HasForeignKey("Kreminna1325.Core.Monitoring.Report", "PeriodId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_reporting_periods_period_id");
+
+                    b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportEvent", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Monitoring.Report", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_events_reports_report_id");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportSpending", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Monitoring.Report", "Report")
+                        .WithMany("Spending")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_spending_reports_report_id");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportingPeriod", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_periods_measures_measure_id");
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ValueBreakdown", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Monitoring.IndicatorValue", "IndicatorValue")
+                        .WithMany("Breakdown")
+                        .HasForeignKey("IndicatorValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_breakdowns_indicator_values_indicator_value_id");
+
+                    b.Navigation("IndicatorValue");
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Plans.Direction", b =>
                 {
                     b.HasOne("Kreminna1325.Core.Plans.Plan", "Plan")
@@ -952,6 +1447,27 @@ namespace Kreminna1325.Core.Data.Migrations
             modelBuilder.Entity("Kreminna1325.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("ResponsibleBodies");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.IndicatorValue", b =>
+                {
+                    b.Navigation("Breakdown");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.Report", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Spending");
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportingPeriod", b =>
+                {
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Kreminna1325.Core.Plans.Direction", b =>

@@ -102,10 +102,19 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             db.Entry(measure).Property(m => m.Content).IsModified = true;
         }
 
+        var removed = measure.Indicators.Where(i => form.Indicators.All(f => f.Id != i.Id)).Select(i => i.Id).ToList();
+        if (removed.Count > 0 && await db.IndicatorValues.AnyAsync(v => removed.Contains(v.IndicatorId), ct))
+        {
+            return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(MeasureForm.Indicators)] = [Messages.Get("Indicator.HasValues")] });
+        }
+
         Apply(form, measure);
         try
         {
             await db.SaveChangesAsync(ct);
+
+            // A new term may add or retire reporting periods; entered reports are never lost.
+            await Monitoring.PeriodSync.SyncMeasuresAsync(db, [measure.Id], ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -136,6 +145,13 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         if (measure.Version != version)
         {
             return await ConflictAsync(id, ct);
+        }
+
+        // Reports are the record of what was done: a measure that has any is not deleted.
+        var reports = await db.Reports.CountAsync(r => r.MeasureId == id, ct);
+        if (reports > 0)
+        {
+            return EditResult<MeasureForm>.Fail(EditOutcome.Invalid, Messages.Get("Measure.HasReports", reports));
         }
 
         db.Measures.Remove(measure);

@@ -15,6 +15,7 @@ public sealed class PlanForm
     public int StartYear { get; set; }
     public int EndYear { get; set; }
     public ReportingCadence ReportingCadence { get; set; } = ReportingCadence.Quarterly;
+    public int GraceDays { get; set; } = Plan.DefaultGraceDays;
     public uint Version { get; set; }
 }
 
@@ -35,6 +36,7 @@ public sealed class PlanFormValidator : AbstractValidator<PlanForm>
             .Must((p, end) => p.StartYear is >= 2000 and <= 2100 && end is >= 2000 and <= 2100 && end >= p.StartYear && end - p.StartYear < MaxYears)
             .WithMessage(_ => Messages.Get("Plan.YearsInvalid"));
         RuleFor(p => p.ReportingCadence).IsInEnum();
+        RuleFor(p => p.GraceDays).InclusiveBetween(0, 90).WithMessage(_ => Messages.Get("Plan.GraceDaysInvalid"));
     }
 }
 
@@ -48,7 +50,7 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
             .Select(p => new PlanForm
             {
                 Id = p.Id, Municipality = p.Municipality, Region = p.Region, Title = p.Title, StartYear = p.StartYear,
-                EndYear = p.EndYear, ReportingCadence = p.ReportingCadence, Version = p.Version,
+                EndYear = p.EndYear, ReportingCadence = p.ReportingCadence, GraceDays = p.GraceDays, Version = p.Version,
             })
             .SingleOrDefaultAsync(ct);
     }
@@ -85,9 +87,13 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
         plan.StartYear = form.StartYear;
         plan.EndYear = form.EndYear;
         plan.ReportingCadence = form.ReportingCadence;
+        plan.GraceDays = form.GraceDays;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            await Monitoring.PeriodSync.SyncPlanAsync(db, plan.Id, ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -136,6 +142,7 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
             StartYear = details.StartYear,
             EndYear = details.EndYear,
             ReportingCadence = details.ReportingCadence,
+            GraceDays = details.GraceDays,
             Directions = source.Directions.OrderBy(d => d.Order).Select(d => new Direction
             {
                 Number = d.Number,
@@ -159,7 +166,10 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
             }).ToList(),
         };
         db.Plans.Add(copy);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await Monitoring.PeriodSync.SyncPlanAsync(db, copy.Id, ct);
+        await tx.CommitAsync(ct);
         return EditResult<PlanForm>.Ok((await LoadAsync(copy.Id, ct))!);
     }
 

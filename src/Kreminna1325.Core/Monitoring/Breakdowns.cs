@@ -1,0 +1,25 @@
+using Kreminna1325.Core.Plans;
+
+namespace Kreminna1325.Core.Monitoring;
+
+/// <summary>
+/// The categories of each breakdown an indicator can ask for. The vulnerability categories are the
+/// ones the plan itself names, plus "none of these", so that every breakdown can add up to the total.
+/// </summary>
+public static class Breakdowns
+{
+    public static readonly IReadOnlyDictionary<Disaggregation, IReadOnlyList<string>> Categories = new Dictionary<Disaggregation, IReadOnlyList<string>>
+    {
+        [Disaggregation.Sex] = ["women", "men"],
+        [Disaggregation.Age] = ["under18", "18-34", "35-59", "60plus"],
+        [Disaggregation.VulnerabilityCategory] =
+        [
+            "idp", "disability", "older", "roma", "veterans", "gbv-survivors", "conflict-affected-families",
+            "pregnant-parents", "hiv", "none",
+        ],
+        [Disaggregation.PlaceOfResidence] = ["city", "villages"],
+    };
+
+    public static bool IsKnown(Disaggregation dimension, string category) =>
+        Categories.TryGetValue(dimension, out var list) && list.Contains(category);
+}

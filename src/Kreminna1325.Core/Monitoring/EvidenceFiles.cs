@@ -1,0 +1,184 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Plans.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Monitoring;
+
+/// <summary>Evidence files of reports: PDF, DOCX, XLSX, JPG or PNG up to 10 MB, recognised by their content.</summary>
+public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, MeasureAccess access, TimeProvider clock)
+{
+    public sealed record StoredFile(string FileName, string ContentType, byte[] Content, string Sha256);
+
+    public async Task<EditResult<EvidenceInfo>> UploadAsync(ClaimsPrincipal user, int reportId, string fileName, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.NotFound, Messages.Get("Report.NotFound"));
+        }
+
+        if (!await access.CanReportForMeasureAsync(user, report.MeasureId, ct))
+        {
+            throw new ForbiddenException("Only officials of the measure's responsible bodies add evidence.");
+        }
+
+        if (report.Status is ReportStatus.Submitted or ReportStatus.Approved)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{report.Status}")));
+        }
+
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        name = name.Length == 0 ? "file" : name[..Math.Min(name.Length, 255)];
+
+        // Read one byte past the limit, so a file that is too large is known without trusting its declared size.
+        var bytes = await ReadAtMostAsync(content, Evidence.MaxBytes + 1, ct);
+        if (bytes.Length > Evidence.MaxBytes)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Evidence.TooLarge", name));
+        }
+
+        if (bytes.Length == 0)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Evidence.Empty", name));
+        }
+
+        if (Detect(bytes) is not { } type)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Evidence.TypeNotAllowed", name));
+        }
+
+        var evidence = new Evidence
+        {
+            ReportId = report.Id,
+            MeasureId = report.MeasureId,
+            FileName = name,
+            ContentType = type,
+            Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Content = bytes,
+            UploadedAt = clock.GetUtcNow(),
+            UploadedBy = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?",
+        };
+        db.Evidence.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, evidence.UploadedBy));
+    }
+
+    public async Task<EditResult<EvidenceInfo>> DeleteAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var evidence = await db.Evidence.Include(e => e.Report).SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
+        if (evidence is null)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.NotFound, Messages.Get("Report.NotFound"));
+        }
+
+        if (!await access.CanReportForMeasureAsync(user, evidence.MeasureId, ct))
+        {
+            throw new ForbiddenException("Only officials of the measure's responsible bodies remove evidence.");
+        }
+
+        if (evidence.Report.Status is ReportStatus.Submitted or ReportStatus.Approved)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{evidence.Report.Status}")));
+        }
+
+        db.Evidence.Remove(evidence);
+        await db.SaveChangesAsync(ct);
+        return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, evidence.UploadedBy));
+    }
+
+    /// <summary>For a signed-in person allowed to see the measure (every role reads the plan); null when there is no such file.</summary>
+    public async Task<StoredFile?> GetAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            throw new ForbiddenException("Evidence is for signed-in users.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Evidence.AsNoTracking().Where(e => e.Id == evidenceId)
+            .Select(e => new StoredFile(e.FileName, e.ContentType, e.Content, e.Sha256))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The file's type from its first bytes and, for Office files, from the package inside; null when not allowed.</summary>
+    public static string? Detect(byte[] bytes)
+    {
+        if (StartsWith(bytes, "%PDF-"u8))
+        {
+            return "application/pdf";
+        }
+
+        if (StartsWith(bytes, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "image/png";
+        }
+
+        if (StartsWith(bytes, [0xFF, 0xD8, 0xFF]))
+        {
+            return "image/jpeg";
+        }
+
+        return StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04]) ? OfficeType(bytes) : null;
+    }
+
+    private static string? OfficeType(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var types = zip.GetEntry("[Content_Types].xml");
+            if (types is null)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(types.Open(), Encoding.UTF8);
+            var manifest = reader.ReadToEnd();
+
+            // Macro-enabled documents (docm, xlsm) carry code: not accepted as evidence.
+            if (manifest.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || zip.GetEntry("word/vbaProject.bin") is not null || zip.GetEntry("xl/vbaProject.bin") is not null)
+            {
+                return null;
+            }
+
+            if (zip.GetEntry("word/document.xml") is not null && manifest.Contains("wordprocessingml.document.main", StringComparison.Ordinal))
+            {
+                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            }
+
+            if (zip.GetEntry("xl/workbook.xml") is not null && manifest.Contains("spreadsheetml.sheet.main", StringComparison.Ordinal))
+            {
+                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,138 @@
+using FluentValidation;
+using Kreminna1325.Core.Plans;
+
+namespace Kreminna1325.Core.Monitoring;
+
+/// <summary>A report as an official fills it in: every indicator of the measure for one period.</summary>
+public sealed class ReportForm
+{
+    public int ReportId { get; set; }
+    public int PeriodId { get; set; }
+    public int MeasureId { get; set; }
+    public ReportStatus Status { get; set; } = ReportStatus.Draft;
+    public ImplementationStatus? Implementation { get; set; }
+    public string? NotDoneReason { get; set; }
+    public string? Narrative { get; set; }
+    public List<ValueForm> Values { get; set; } = [];
+    public List<SpendingForm> Spending { get; set; } = [];
+    public uint Version { get; set; }
+}
+
+public sealed class ValueForm
+{
+    public int IndicatorId { get; set; }
+    public string IndicatorText { get; set; } = "";
+    public IndicatorKind Kind { get; set; }
+    public List<Disaggregation> Requested { get; set; } = [];
+    public decimal? Number { get; set; }
+    public bool? Present { get; set; }
+    public string? DocumentReference { get; set; }
+    public List<string> Entries { get; set; } = [];
+    public string? Text { get; set; }
+
+    /// <summary>Per requested dimension, the count in each category (null = not entered yet).</summary>
+    public Dictionary<Disaggregation, Dictionary<string, int?>> Breakdown { get; set; } = [];
+
+    public int? SumOf(Disaggregation dimension) =>
+        Breakdown.TryGetValue(dimension, out var cells) && cells.Values.Any(v => v is not null) ? cells.Values.Sum(v => v ?? 0) : null;
+}
+
+public sealed class SpendingForm
+{
+    public FundingSource Source { get; set; }
+
+    /// <summary>Planned for the period's year, for comparison; not saved.</summary>
+    public decimal Planned { get; set; }
+    public decimal? Amount { get; set; }
+}
+
+/// <summary>
+/// Checks a report. Saving a draft checks only that what is entered is well-formed (a breakdown
+/// that is entered must add up); submitting also requires everything to be there.
+/// </summary>
+public sealed class ReportFormValidator : AbstractValidator<ReportForm>
+{
+    public const string Submit = "Submit";
+
+    public ReportFormValidator()
+    {
+        RuleFor(r => r.Narrative).MaximumLength(Report.NarrativeMaxLength)
+            .WithMessage(_ => Messages.Get("Report.NarrativeTooLong", Report.NarrativeMaxLength));
+        RuleFor(r => r.NotDoneReason).MaximumLength(Report.CommentMaxLength)
+            .WithMessage(_ => Messages.Get("Report.CommentTooLong", Report.CommentMaxLength));
+        RuleFor(r => r.Implementation).IsInEnum();
+        RuleForEach(r => r.Values).SetValidator(new ValueFormValidator());
+        RuleForEach(r => r.Spending).ChildRules(s =>
+            s.RuleFor(x => x.Amount)
+                .Must(a => a is not { } v || (v >= 0 && v < 1_000_000_000m && decimal.Round(v, 2) == v))
+                .WithMessage(_ => Messages.Get("Report.SpendingInvalid")));
+
+        RuleSet(Submit, () =>
+        {
+            RuleFor(r => r.Implementation).NotNull().WithMessage(_ => Messages.Get("Report.ImplementationRequired"));
+            RuleFor(r => r.NotDoneReason)
+                .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(r => r.Implementation == ImplementationStatus.NotDone)
+                .WithMessage(_ => Messages.Get("Report.NotDoneReasonRequired"));
+            RuleFor(r => r.Narrative).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Messages.Get("Report.NarrativeRequired"));
+            RuleForEach(r => r.Values).SetValidator(new CompleteValueValidator());
+        });
+    }
+}
+
+public sealed class ValueFormValidator : AbstractValidator<ValueForm>
+{
+    public ValueFormValidator()
+    {
+        RuleFor(v => v.Number)
+            .Must(n => n is null || (n >= 0 && n < 1_000_000_000 && decimal.Truncate(n.Value) == n.Value))
+            .When(v => v.Kind == IndicatorKind.Count)
+            .WithMessage(_ => Messages.Get("Report.CountInvalid"));
+        RuleFor(v => v.Number)
+            .Must(n => n is null || (n >= 0 && n <= 100 && decimal.Round(n.Value, 1) == n.Value))
+            .When(v => v.Kind == IndicatorKind.Percentage)
+            .WithMessage(_ => Messages.Get("Report.PercentageInvalid"));
+        RuleFor(v => v.DocumentReference).MaximumLength(1000);
+        RuleForEach(v => v.Entries).MaximumLength(1000);
+        RuleFor(v => v.Text).MaximumLength(Report.NarrativeMaxLength);
+        foreach (var dimension in Enum.GetValues<Disaggregation>())
+        {
+            RuleFor(v => v)
+                .Must(v => v.Breakdown[dimension].Values.All(c => c is null or >= 0))
+                .When(v => v.Breakdown.ContainsKey(dimension))
+                .WithName($"Breakdown.{dimension}")
+                .OverridePropertyName($"Breakdown.{dimension}")
+                .WithMessage(_ => Messages.Get("Report.BreakdownNegative"));
+            RuleFor(v => v)
+                .Must(v => v.SumOf(dimension) is not { } sum || sum == v.Number)
+                .When(v => v.Kind == IndicatorKind.Count && v.Requested.Contains(dimension))
+                .OverridePropertyName($"Breakdown.{dimension}")
+                .WithMessage(v => Messages.Get("Report.BreakdownMismatch", Messages.Get($"Disaggregation.{dimension}"), v.SumOf(dimension) ?? 0, v.Number ?? 0));
+        }
+    }
+}
+
+/// <summary>What a submitted value must have: an answer of its kind, and every requested breakdown filled in.</summary>
+public sealed class CompleteValueValidator : AbstractValidator<ValueForm>
+{
+    public CompleteValueValidator()
+    {
+        RuleFor(v => v.Number).NotNull().When(v => v.Kind is IndicatorKind.Count or IndicatorKind.Percentage)
+            .WithMessage(_ => Messages.Get("Report.ValueRequired"));
+        RuleFor(v => v.Present).NotNull().When(v => v.Kind == IndicatorKind.Presence)
+            .WithMessage(_ => Messages.Get("Report.ValueRequired"));
+        RuleFor(v => v.DocumentReference).Must(d => !string.IsNullOrWhiteSpace(d)).When(v => v.Kind == IndicatorKind.Presence && v.Present == true)
+            .WithMessage(_ => Messages.Get("Report.DocumentRequired"));
+        RuleFor(v => v.Entries).Must(e => e.Any(x => !string.IsNullOrWhiteSpace(x))).When(v => v.Kind == IndicatorKind.List)
+            .WithMessage(_ => Messages.Get("Report.ValueRequired"));
+        RuleFor(v => v.Text).Must(t => !string.IsNullOrWhiteSpace(t)).When(v => v.Kind == IndicatorKind.Text)
+            .WithMessage(_ => Messages.Get("Report.ValueRequired"));
+        foreach (var dimension in Enum.GetValues<Disaggregation>())
+        {
+            RuleFor(v => v)
+                .Must(v => v.Breakdown.TryGetValue(dimension, out var cells) && cells.Values.All(c => c is not null))
+                .When(v => v.Kind == IndicatorKind.Count && v.Requested.Contains(dimension) && v.Number is > 0)
+                .OverridePropertyName($"Breakdown.{dimension}")
+                .WithMessage(_ => Messages.Get("Report.BreakdownRequired", Messages.Get($"Disaggregation.{dimension}")));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Monitoring;
+
+/// <summary>Where a period stands for the person who must report on it.</summary>
+public enum ReportState
+{
+    NotStarted,
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+}
+
+public sealed record ReportRow(
+    PeriodInfo Period, string Measure, string MeasureContent, ReportState State, bool Overdue, int? ReportId, string? ReviewComment,
+    DateTimeOffset? SubmittedAt, string? SubmittedBy);
+
+public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draft)
+{
+    public int Total => Overdue + Due + Returned + Draft;
+}
+
+/// <summary>The lists of the reporting workflow: an official's own reports, the review queue, a measure's periods.</summary>
+public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, MeasureAccess access, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Periods of the person's bodies' measures that are due, overdue, returned or in draft, soonest due first.</summary>
+    public async Task<IReadOnlyList<ReportRow>> MineAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
+    {
+        var measureIds = user.IsInRole(Roles.Administrator) ? null : (await access.MeasuresOfAsync(user, ct)).ToList();
+        if (measureIds is { Count: 0 })
+        {
+            return [];
+        }
+
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = db.ReportingPeriods.AsNoTracking().Where(p => !p.IsOrphaned);
+        if (measureIds is not null)
+        {
+            periods = periods.Where(p => measureIds.Contains(p.MeasureId));
+        }
+
+        if (planId is { } plan)
+        {
+            periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
+        }
+
+        var rows = await Project(periods.Where(p =>
+                (p.End < today && (p.Report == null || p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned))
+                || (p.Report != null && (p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned)))
+            .OrderBy(p => p.Due).ThenBy(p => p.Measure.Direction.Order).ThenBy(p => p.Measure.Number), today)
+            .ToListAsync(ct);
+        return rows;
+    }
+
+    public async Task<MyReportCounts> CountsAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
+    {
+        var rows = await MineAsync(user, planId, ct);
+        return new MyReportCounts(
+            rows.Count(r => r.Overdue && r.State is ReportState.NotStarted or ReportState.Draft),
+            rows.Count(r => !r.Overdue && r.State is ReportState.NotStarted),
+            rows.Count(r => r.State == ReportState.Returned),
+            rows.Count(r => !r.Overdue && r.State == ReportState.Draft));
+    }
+
+    /// <summary>Submitted reports waiting for council staff, oldest first.</summary>
+    public async Task<IReadOnlyList<ReportRow>> ReviewQueueAsync(int? planId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.Report != null && p.Report.Status == ReportStatus.Submitted);
+        if (planId is { } plan)
+        {
+            periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
+        }
+
+        return await Project(periods.OrderBy(p => p.Report!.SubmittedAt), Today).ToListAsync(ct);
+    }
+
+    /// <summary>All periods of a measure with their state; orphaned ones (kept for their reports) only when asked.</summary>
+    public async Task<IReadOnlyList<ReportRow>> OfMeasureAsync(int measureId, bool includeOrphaned, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.MeasureId == measureId && (includeOrphaned || !p.IsOrphaned));
+        return await Project(periods.OrderBy(p => p.Start), Today).ToListAsync(ct);
+    }
+
+    private static IQueryable<ReportRow> Project(IQueryable<ReportingPeriod> periods, DateOnly today) =>
+        periods.Select(p => new ReportRow(
+            new PeriodInfo(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned),
+            p.Measure.Direction.Number + "." + p.Measure.Number,
+            p.Measure.Content,
+            p.Report == null ? ReportState.NotStarted
+                : p.Report.Status == ReportStatus.Draft ? ReportState.Draft
+                : p.Report.Status == ReportStatus.Submitted ? ReportState.Submitted
+                : p.Report.Status == ReportStatus.Returned ? ReportState.Returned
+                : ReportState.Approved,
+            p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
+            p.Report == null ? null : p.Report.Id,
+            p.Report == null ? null : p.Report.ReviewComment,
+            p.Report == null ? null : p.Report.SubmittedAt,
+            p.Report == null ? null : p.Report.SubmittedBy));
+}

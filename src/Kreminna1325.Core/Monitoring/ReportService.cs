@@ -1,0 +1,342 @@
+using System.Security.Claims;
+using FluentValidation;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Plans.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Monitoring;
+
+public sealed record PeriodInfo(int Id, int MeasureId, int Year, int Sequence, PeriodKind Kind, DateOnly Start, DateOnly End, DateOnly Due, bool IsOrphaned);
+
+public sealed record EvidenceInfo(int Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, string UploadedBy);
+
+public sealed record ReportEventInfo(DateTimeOffset At, string UserName, ReportStatus From, ReportStatus To, string? Comment);
+
+/// <summary>Everything the report page shows: the form, the period, the review's history and the evidence.</summary>
+public sealed record ReportView(
+    ReportForm Form, PeriodInfo Period, string MeasureLabel, string MeasureContent, string? ReviewComment,
+    IReadOnlyList<ReportEventInfo> History, IReadOnlyList<EvidenceInfo> Evidence, bool IsDemo);
+
+/// <summary>
+/// The reporting workflow: Draft → Submitted (an official of a responsible body) → Approved, or
+/// Returned with a comment (council staff); staff may reopen an approved report with a reason.
+/// Every write is one transaction, conditioned on the version the person started from.
+/// </summary>
+public sealed class ReportService(
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<ReportForm> validator, MeasureAccess access, TimeProvider clock)
+{
+    public async Task<ReportView?> LoadAsync(int periodId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.ReportingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period is null)
+        {
+            return null;
+        }
+
+        var measure = await db.Measures.AsNoTracking()
+            .Where(m => m.Id == period.MeasureId)
+            .Select(m => new { m.Id, Direction = m.Direction.Number, m.Number, m.Content })
+            .SingleAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == measure.Id).OrderBy(i => i.Position).ToListAsync(ct);
+        var planned = await db.FundingLines.AsNoTracking()
+            .Where(f => f.MeasureId == measure.Id && f.Year == period.Year)
+            .GroupBy(f => f.Source).Select(g => new { Source = g.Key, Amount = g.Sum(f => f.Amount) })
+            .ToListAsync(ct);
+        var report = await db.Reports.AsNoTracking()
+            .Include(r => r.Values).ThenInclude(v => v.Breakdown)
+            .Include(r => r.Spending)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.PeriodId == periodId, ct);
+
+        var form = new ReportForm
+        {
+            ReportId = report?.Id ?? 0,
+            PeriodId = period.Id,
+            MeasureId = measure.Id,
+            Status = report?.Status ?? ReportStatus.Draft,
+            Implementation = report?.Implementation,
+            NotDoneReason = report?.NotDoneReason,
+            Narrative = report?.Narrative,
+            Version = report?.Version ?? 0,
+            Values = indicators.Select(i => ToValueForm(i, report?.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),
+            Spending = Enum.GetValues<FundingSource>()
+                .Where(s => planned.Any(p => p.Source == s) || report?.Spending.Any(x => x.Source == s) == true)
+                .Select(s => new SpendingForm
+                {
+                    Source = s,
+                    Planned = planned.FirstOrDefault(p => p.Source == s)?.Amount ?? 0m,
+                    Amount = report?.Spending.FirstOrDefault(x => x.Source == s)?.Amount,
+                }).ToList(),
+        };
+
+        var history = report is null ? [] : await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == report.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new ReportEventInfo(e.At, e.UserName, e.From, e.To, e.Comment)).ToListAsync(ct);
+        var evidence = report is null ? [] : await db.Evidence.AsNoTracking().Where(e => e.ReportId == report.Id)
+            .OrderBy(e => e.UploadedAt)
+            .Select(e => new EvidenceInfo(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt, e.UploadedBy)).ToListAsync(ct);
+
+        return new ReportView(form, ToInfo(period), $"{measure.Direction}.{measure.Number}", measure.Content,
+            report?.ReviewComment, history, evidence, report?.IsDemo ?? false);
+    }
+
+    /// <summary>Saves what the official has entered so far; the report stays a draft (or returned).</summary>
+    public Task<EditResult<ReportForm>> SaveDraftAsync(ClaimsPrincipal user, ReportForm form, CancellationToken ct = default) =>
+        WriteAsync(user, form, submit: false, ct);
+
+    /// <summary>Saves and submits in one transaction: whole, or not at all.</summary>
+    public Task<EditResult<ReportForm>> SubmitAsync(ClaimsPrincipal user, ReportForm form, CancellationToken ct = default) =>
+        WriteAsync(user, form, submit: true, ct);
+
+    public Task<EditResult<ReportForm>> ApproveAsync(ClaimsPrincipal user, int reportId, uint version, CancellationToken ct = default) =>
+        ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Approved, comment: null, ct);
+
+    public Task<EditResult<ReportForm>> ReturnAsync(ClaimsPrincipal user, int reportId, uint version, string? comment, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(comment)
+            ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [Messages.Get("Report.CommentRequired")] }))
+            : ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Returned, comment.Trim(), ct);
+
+    /// <summary>An approved report goes back to the body, with the reason, so it can be corrected and resubmitted.</summary>
+    public Task<EditResult<ReportForm>> ReopenAsync(ClaimsPrincipal user, int reportId, uint version, string? reason, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [Messages.Get("Report.ReasonRequired")] }))
+            : ReviewAsync(user, reportId, version, ReportStatus.Approved, ReportStatus.Returned, reason.Trim(), ct);
+
+    private async Task<EditResult<ReportForm>> WriteAsync(ClaimsPrincipal user, ReportForm form, bool submit, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.ReportingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == form.PeriodId, ct);
+        if (period is null)
+        {
+            return EditResult<ReportForm>.Fail(EditOutcome.NotFound, Messages.Get("Report.NotFound"));
+        }
+
+        if (!await access.CanReportForMeasureAsync(user, period.MeasureId, ct))
+        {
+            throw new ForbiddenException("Only officials of the measure's responsible bodies report on it.");
+        }
+
+        if (submit && period.IsOrphaned)
+        {
+            return EditResult<ReportForm>.Fail(EditOutcome.Invalid, Messages.Get("Report.OrphanedPeriod"));
+        }
+
+        // The indicators are the measure's own, whatever the client sent.
+        var indicators = await db.Indicators.Where(i => i.MeasureId == period.MeasureId).ToDictionaryAsync(i => i.Id, ct);
+        form.MeasureId = period.MeasureId;
+        form.Values = form.Values.Where(v => indicators.ContainsKey(v.IndicatorId)).ToList();
+        foreach (var v in form.Values)
+        {
+            v.Kind = indicators[v.IndicatorId].Kind;
+            v.Requested = indicators[v.IndicatorId].Disaggregations;
+        }
+
+        var validation = await validator.ValidateAsync(form, options =>
+        {
+            if (submit)
+            {
+                options.IncludeRuleSets(ReportFormValidator.Submit).IncludeRulesNotInRuleSet();
+            }
+        }, ct);
+        if (!validation.IsValid)
+        {
+            return EditResult<ReportForm>.Invalid(validation);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var report = await db.Reports
+            .Include(r => r.Values).ThenInclude(v => v.Breakdown)
+            .Include(r => r.Spending)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.PeriodId == period.Id, ct);
+        if (report is null)
+        {
+            if (form.ReportId != 0)
+            {
+                return await ConflictAsync(period.Id, ct);
+            }
+
+            report = new Report { PeriodId = period.Id, MeasureId = period.MeasureId };
+            db.Reports.Add(report);
+        }
+        else
+        {
+            if (report.Version != form.Version || form.ReportId != report.Id)
+            {
+                return await ConflictAsync(period.Id, ct);
+            }
+
+            if (report.Status is ReportStatus.Submitted or ReportStatus.Approved)
+            {
+                return EditResult<ReportForm>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{report.Status}")));
+            }
+
+            db.Entry(report).Property(r => r.Version).OriginalValue = form.Version;
+            db.Entry(report).Property(r => r.Narrative).IsModified = true;
+        }
+
+        Apply(form, report);
+        var actor = Actor(user);
+        if (submit)
+        {
+            report.Events.Add(new ReportEvent
+            {
+                At = clock.GetUtcNow(), UserId = actor.Id, UserName = actor.Name, From = report.Status, To = ReportStatus.Submitted,
+            });
+            report.Status = ReportStatus.Submitted;
+            report.SubmittedAt = clock.GetUtcNow();
+            report.SubmittedBy = actor.Name;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(ct);
+            return await ConflictAsync(period.Id, ct);
+        }
+
+        return EditResult<ReportForm>.Ok((await LoadAsync(period.Id, ct))!.Form);
+    }
+
+    private async Task<EditResult<ReportForm>> ReviewAsync(
+        ClaimsPrincipal user, int reportId, uint version, ReportStatus from, ReportStatus to, string? comment, CancellationToken ct)
+    {
+        if (!Permissions.CanReview(user))
+        {
+            throw new ForbiddenException("Only council staff and administrators review reports.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null)
+        {
+            return EditResult<ReportForm>.Fail(EditOutcome.NotFound, Messages.Get("Report.NotFound"));
+        }
+
+        if (report.Version != version)
+        {
+            return await ConflictAsync(report.PeriodId, ct);
+        }
+
+        if (report.Status != from)
+        {
+            return EditResult<ReportForm>.Fail(EditOutcome.Invalid,
+                Messages.Get("Report.CannotTransition", Messages.Get($"Status.{report.Status}"), Messages.Get($"Transition.{to}")));
+        }
+
+        var actor = Actor(user);
+        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        db.ReportEvents.Add(new ReportEvent
+        {
+            ReportId = report.Id, At = clock.GetUtcNow(), UserId = actor.Id, UserName = actor.Name, From = from, To = to, Comment = comment,
+        });
+        report.Status = to;
+        report.ReviewedAt = clock.GetUtcNow();
+        report.ReviewedBy = actor.Name;
+        report.ReviewComment = comment;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(report.PeriodId, ct);
+        }
+
+        return EditResult<ReportForm>.Ok((await LoadAsync(report.PeriodId, ct))!.Form);
+    }
+
+    private static void Apply(ReportForm form, Report report)
+    {
+        report.Implementation = form.Implementation;
+        report.NotDoneReason = form.Implementation == ImplementationStatus.NotDone ? form.NotDoneReason?.Trim() : null;
+        report.Narrative = form.Narrative?.Trim();
+
+        foreach (var f in form.Values)
+        {
+            var value = report.Values.FirstOrDefault(v => v.IndicatorId == f.IndicatorId);
+            if (value is null)
+            {
+                value = new IndicatorValue { IndicatorId = f.IndicatorId, MeasureId = form.MeasureId };
+                report.Values.Add(value);
+            }
+
+            value.Number = f.Kind is IndicatorKind.Count or IndicatorKind.Percentage ? f.Number : null;
+            value.Present = f.Kind == IndicatorKind.Presence ? f.Present : null;
+            value.DocumentReference = f.Kind == IndicatorKind.Presence ? f.DocumentReference?.Trim() : null;
+            var entries = f.Kind == IndicatorKind.List ? f.Entries.Select(e => e.Trim()).Where(e => e.Length > 0).ToList() : [];
+            if (!entries.SequenceEqual(value.Entries))
+            {
+                value.Entries = entries;
+            }
+
+            value.Text = f.Kind == IndicatorKind.Text ? f.Text?.Trim() : null;
+
+            var cells = f.Kind != IndicatorKind.Count ? [] : f.Breakdown
+                .Where(d => f.Requested.Contains(d.Key))
+                .SelectMany(d => d.Value.Where(c => c.Value is not null && Breakdowns.IsKnown(d.Key, c.Key)).Select(c => (Dimension: d.Key, Category: c.Key, Count: c.Value!.Value)))
+                .ToList();
+            value.Breakdown.RemoveAll(b => !cells.Any(c => c.Dimension == b.Dimension && c.Category == b.Category));
+            foreach (var (dimension, category, count) in cells)
+            {
+                var row = value.Breakdown.FirstOrDefault(b => b.Dimension == dimension && b.Category == category);
+                if (row is null)
+                {
+                    value.Breakdown.Add(new ValueBreakdown { Dimension = dimension, Category = category, Count = count, MeasureId = form.MeasureId });
+                }
+                else
+                {
+                    row.Count = count;
+                }
+            }
+        }
+
+        report.Spending.RemoveAll(s => form.Spending.All(f => f.Source != s.Source || f.Amount is null));
+        foreach (var f in form.Spending.Where(f => f.Amount is not null))
+        {
+            var row = report.Spending.FirstOrDefault(s => s.Source == f.Source);
+            if (row is null)
+            {
+                report.Spending.Add(new ReportSpending { Source = f.Source, Amount = f.Amount!.Value, MeasureId = form.MeasureId });
+            }
+            else
+            {
+                row.Amount = f.Amount!.Value;
+            }
+        }
+    }
+
+    private async Task<EditResult<ReportForm>> ConflictAsync(int periodId, CancellationToken ct) =>
+        EditResult<ReportForm>.Fail(EditOutcome.Conflict, Messages.Get("Report.Conflict"), (await LoadAsync(periodId, ct))?.Form);
+
+    private static ValueForm ToValueForm(Indicator indicator, IndicatorValue? value) => new()
+    {
+        IndicatorId = indicator.Id,
+        IndicatorText = indicator.Text,
+        Kind = indicator.Kind,
+        Requested = [.. indicator.Disaggregations],
+        Number = value?.Number,
+        Present = value?.Present,
+        DocumentReference = value?.DocumentReference,
+        Entries = value?.Entries.ToList() ?? [],
+        Text = value?.Text,
+        Breakdown = indicator.Kind != IndicatorKind.Count ? [] : indicator.Disaggregations.ToDictionary(
+            d => d,
+            d => Breakdowns.Categories[d].ToDictionary(
+                c => c,
+                c => value?.Breakdown.FirstOrDefault(b => b.Dimension == d && b.Category == c)?.Count)),
+    };
+
+    internal static PeriodInfo ToInfo(ReportingPeriod p) =>
+        new(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned);
+
+    private static (string? Id, string Name) Actor(ClaimsPrincipal user) =>
+        (Permissions.UserId(user), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?");
+}
