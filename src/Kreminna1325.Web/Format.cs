@@ -7,6 +7,12 @@ public static class Format
 {
     public static string Amount(decimal amount) => amount.ToString("#,##0.0#", CultureInfo.CurrentCulture);
 
+    /// <summary>A count or percentage: no decimals unless there are some ("40", "12,5").</summary>
+    public static string Count(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);
+
+    public static string FileSize(long bytes) =>
+        bytes < 1024 * 1024 ? $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.CurrentCulture)} KB" : $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)} MB";
+
     // The community's clock: people read times in Kyiv time, the database keeps UTC.
     private static readonly TimeZoneInfo Kyiv = FindKyiv();
 

@@ -2,6 +2,7 @@ using Kreminna1325.Web;
 using Kreminna1325.Web.Accounts;
 using Kreminna1325.Web.Api;
 using Kreminna1325.Web.Data;
+using Kreminna1325.Web.Monitoring;
 using Kreminna1325.Web.Plans;
 using Kreminna1325.Web.Security;
 
@@ -38,6 +39,7 @@ app.UseAccounts();
 app.UseAntiforgery();
 app.MapOpenDataApi();
 app.MapPlanApi();
+app.MapEvidenceDownload();
 app.MapAccountEndpoints();
 app.MapPreferences();
 app.MapDatabaseHealth();

@@ -90,6 +90,25 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         return await Project(periods.OrderBy(p => p.Start), Today).ToListAsync(ct);
     }
 
+    /// <summary>For each period of a measure that has a report: its values, one per indicator, and its evidence.</summary>
+    public async Task<IReadOnlyDictionary<int, (IReadOnlyList<ValueForm> Values, IReadOnlyList<EvidenceInfo> Evidence)>> ContentOfMeasureAsync(
+        int measureId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == measureId).OrderBy(i => i.Position).ToListAsync(ct);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.MeasureId == measureId)
+            .Include(r => r.Values).ThenInclude(v => v.Breakdown)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var evidence = await db.Evidence.AsNoTracking().Where(e => e.MeasureId == measureId)
+            .Select(e => new { e.ReportId, Info = new EvidenceInfo(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt, e.UploadedBy) })
+            .ToListAsync(ct);
+        return reports.ToDictionary(
+            r => r.PeriodId,
+            r => ((IReadOnlyList<ValueForm>)indicators.Select(i => ReportService.ToValueForm(i, r.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),
+                  (IReadOnlyList<EvidenceInfo>)evidence.Where(e => e.ReportId == r.Id).Select(e => e.Info).ToList()));
+    }
+
     private static IQueryable<ReportRow> Project(IQueryable<ReportingPeriod> periods, DateOnly today) =>
         periods.Select(p => new ReportRow(
             new PeriodInfo(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned),

@@ -316,7 +316,7 @@ public sealed class ReportService(
     private async Task<EditResult<ReportForm>> ConflictAsync(int periodId, CancellationToken ct) =>
         EditResult<ReportForm>.Fail(EditOutcome.Conflict, Messages.Get("Report.Conflict"), (await LoadAsync(periodId, ct))?.Form);
 
-    private static ValueForm ToValueForm(Indicator indicator, IndicatorValue? value) => new()
+    internal static ValueForm ToValueForm(Indicator indicator, IndicatorValue? value) => new()
     {
         IndicatorId = indicator.Id,
         IndicatorText = indicator.Text,

@@ -74,6 +74,7 @@ public static class DatabaseExtensions
         if (configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
         {
             await services.GetRequiredService<AccountSetup>().EnsureDemoAccountsAsync();
+            await services.GetRequiredService<Kreminna1325.Web.Monitoring.DemoReports>().SeedAsync(ct);
         }
     }
 }

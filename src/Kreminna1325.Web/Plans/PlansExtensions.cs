@@ -25,5 +25,9 @@ public static class PlansExtensions
         builder.Services.AddScoped<DirectionEditor>();
         builder.Services.AddScoped<BodyRegistry>();
         builder.Services.AddScoped<PlanEditor>();
+        builder.Services.AddScoped<Kreminna1325.Core.Monitoring.ReportService>();
+        builder.Services.AddScoped<Kreminna1325.Core.Monitoring.ReportQueries>();
+        builder.Services.AddScoped<Kreminna1325.Core.Monitoring.EvidenceFiles>();
+        builder.Services.AddScoped<Kreminna1325.Web.Monitoring.DemoReports>();
     }
 }

@@ -17,11 +17,14 @@ public sealed class RoleMatrixFixture : WebFixture
 
     public int MeasureId { get; private set; }
 
+    public int PeriodId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using var db = await DbFactory.CreateDbContextAsync();
         MeasureId = await db.Measures.Where(m => m.Direction.Number == "I" && m.Number == 4).Select(m => m.Id).SingleAsync();
+        PeriodId = await db.ReportingPeriods.Where(p => p.MeasureId == MeasureId).OrderBy(p => p.Start).Select(p => p.Id).FirstAsync();
     }
 
     /// <summary>One signed-in client per role, shared by the class (signing in is itself rate-limited).</summary>
@@ -64,6 +67,12 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
             ("/audit", "AE"),
             ("/admin/users", "A"),
             ("/account/change-password", "ASOE"),
+            ("/review", "AS"),
+            ("/reports/{period}", "ASOE"),
+            ("/directions", "AS"),
+            ("/bodies", "AS"),
+            ("/plans", "AS"),
+            ("/measures/{measure}/edit", "AS"),
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (path, allowed) in pages)
@@ -84,7 +93,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
     {
         var client = await fixture.ClientAsync(role == Anonymous ? null : role);
 
-        using var response = await client.GetAsync(path.Replace("{measure}", fixture.MeasureId.ToString()));
+        using var response = await client.GetAsync(path.Replace("{measure}", fixture.MeasureId.ToString()).Replace("{period}", fixture.PeriodId.ToString()));
 
         if (allowed)
         {

@@ -50,9 +50,14 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
         Assert.Equal("AnnualInQuarter", changes["Term.Kind"].New!.GetValue<string>());
 
         // The measure's history panel shows it, newest first.
+        // Its history panel shows it, with the periods the new term retired in the same change: of the
+        // twelve quarters, the three first quarters are exactly the new annual periods and stay.
         var history = await fixture.InScopeAsync(services => services.GetRequiredService<AuditQueries>().HistoryOfMeasureAsync(before.Id));
-        Assert.Equal(AuditAction.Update, history[0].Action);
-        Assert.Equal("staff@kreminna.local", history[0].UserName);
+        var edit = history.First(h => h.EntityType == nameof(Measure));
+        Assert.Equal(AuditAction.Update, edit.Action);
+        Assert.Equal("staff@kreminna.local", edit.UserName);
+        Assert.Equal(9, history.Count(h => h.EntityType == "ReportingPeriod" && h.Action == AuditAction.Delete && h.UserName == "staff@kreminna.local"));
+        Assert.Equal(0, history.Count(h => h.EntityType == "ReportingPeriod" && h.Action == AuditAction.Insert && h.UserName == "staff@kreminna.local"));
     }
 
     [Fact]
