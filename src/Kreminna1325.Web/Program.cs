@@ -40,6 +40,7 @@ app.UseAntiforgery();
 app.MapOpenDataApi();
 app.MapPlanApi();
 app.MapEvidenceDownload();
+app.MapDashboardApi();
 app.MapAccountEndpoints();
 app.MapPreferences();
 app.MapDatabaseHealth();

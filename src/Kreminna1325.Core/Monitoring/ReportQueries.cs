@@ -19,6 +19,18 @@ public sealed record ReportRow(
     PeriodInfo Period, string Measure, string MeasureContent, ReportState State, bool Overdue, int? ReportId, string? ReviewComment,
     DateTimeOffset? SubmittedAt, string? SubmittedBy);
 
+/// <summary>The dashboard's drill-downs: which reports stand behind a figure. States count among periods already due.</summary>
+public enum ReportListState
+{
+    Due,
+    Overdue,
+    Returned,
+    Submitted,
+    Approved,
+}
+
+public sealed record ReportFilter(int PlanId, int? Year = null, int? DirectionId = null, int? BodyId = null, ReportListState? State = null);
+
 public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draft)
 {
     public int Total => Overdue + Due + Returned + Draft;
@@ -80,6 +92,43 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         }
 
         return await Project(periods.OrderBy(p => p.Report!.SubmittedAt), Today).ToListAsync(ct);
+    }
+
+    /// <summary>Periods behind a dashboard figure, with the same definitions the dashboard counts by.</summary>
+    public async Task<IReadOnlyList<ReportRow>> FindAsync(ReportFilter filter, CancellationToken ct = default)
+    {
+        var today = Today;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = db.ReportingPeriods.AsNoTracking().Where(p => !p.IsOrphaned && p.Measure.Direction.PlanId == filter.PlanId);
+        if (filter.Year is { } year)
+        {
+            periods = periods.Where(p => p.Year == year);
+        }
+
+        if (filter.DirectionId is { } direction)
+        {
+            periods = periods.Where(p => p.Measure.DirectionId == direction);
+        }
+
+        if (filter.BodyId is { } body)
+        {
+            periods = periods.Where(p => p.Measure.ResponsibleBodies.Any(r => r.ResponsibleBodyId == body));
+        }
+
+        if (filter.State is { } state)
+        {
+            periods = periods.Where(p => p.Due < today);
+            periods = state switch
+            {
+                ReportListState.Overdue => periods.Where(p => p.Report == null || p.Report.Status == ReportStatus.Draft),
+                ReportListState.Returned => periods.Where(p => p.Report != null && p.Report.Status == ReportStatus.Returned),
+                ReportListState.Submitted => periods.Where(p => p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved)),
+                ReportListState.Approved => periods.Where(p => p.Report != null && p.Report.Status == ReportStatus.Approved),
+                _ => periods,
+            };
+        }
+
+        return await Project(periods.OrderBy(p => p.Due).ThenBy(p => p.Measure.Direction.Order).ThenBy(p => p.Measure.Number), today).ToListAsync(ct);
     }
 
     /// <summary>All periods of a measure with their state; orphaned ones (kept for their reports) only when asked.</summary>

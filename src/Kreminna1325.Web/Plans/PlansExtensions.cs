@@ -29,5 +29,6 @@ public static class PlansExtensions
         builder.Services.AddScoped<Kreminna1325.Core.Monitoring.ReportQueries>();
         builder.Services.AddScoped<Kreminna1325.Core.Monitoring.EvidenceFiles>();
         builder.Services.AddScoped<Kreminna1325.Web.Monitoring.DemoReports>();
+        builder.Services.AddScoped<Kreminna1325.Core.Dashboard.DashboardService>();
     }
 }

@@ -68,6 +68,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
             ("/admin/users", "A"),
             ("/account/change-password", "ASOE"),
             ("/review", "AS"),
+            ("/reports?state=overdue", "ASE"),
             ("/reports/{period}", "ASOE"),
             ("/directions", "AS"),
             ("/bodies", "AS"),
@@ -122,6 +123,21 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
             using var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {path}: {(int)response.StatusCode}");
         }
+    }
+
+    [Theory]
+    [InlineData(Anonymous, HttpStatusCode.Unauthorized)]
+    [InlineData(Roles.Administrator, HttpStatusCode.OK)]
+    [InlineData(Roles.CouncilStaff, HttpStatusCode.OK)]
+    [InlineData(Roles.ResponsibleOfficial, HttpStatusCode.Forbidden)]
+    [InlineData(Roles.Executive, HttpStatusCode.OK)]
+    public async Task The_dashboard_figures_are_for_executives_staff_and_administrators(string role, HttpStatusCode expected)
+    {
+        var client = await fixture.ClientAsync(role == Anonymous ? null : role);
+
+        using var response = await client.GetAsync("/api/dashboard?year=2021");
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Theory]

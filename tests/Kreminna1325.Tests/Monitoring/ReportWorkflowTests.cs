@@ -11,9 +11,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace Kreminna1325.Tests.Monitoring;
 
 /// <summary>A seeded database with an official of the Gender Equality Centre and one of the police, and a fixed "today".</summary>
-public sealed class ReportingFixture : SeededDatabase
+public class ReportingFixture : SeededDatabase
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2021, 5, 20, 9, 0, 0, TimeSpan.Zero));
+    public ReportingFixture()
+        : this(new DateTimeOffset(2021, 5, 20, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    protected ReportingFixture(DateTimeOffset today) => Clock = new FakeTimeProvider(today);
+
+    public FakeTimeProvider Clock { get; }
     public ClaimsPrincipal CentreOfficial { get; private set; } = null!;
     public ClaimsPrincipal PoliceOfficial { get; private set; } = null!;
     public ClaimsPrincipal Staff { get; } = Principal("staff-id", "staff@kreminna.local", Roles.CouncilStaff);

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Kreminna1325.Core.Budget;
+using Microsoft.Playwright;
+
+namespace Kreminna1325.BrowserTests;
+
+public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const float Timeout = 30_000;
+
+    [Fact]
+    public async Task The_executive_lands_on_the_dashboard_and_drills_down_from_an_overdue_count()
+    {
+        var budget = (await new BudgetReportService(fixture.DbFactory).GetAsync(fixture.PlanId))!;
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/account/login");
+        await page.GetByLabel("Електронна пошта").FillAsync("executive@kreminna.local");
+        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+
+        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#approved-only")).ToContainTextAsync("лише з затверджених звітів");
+
+        // The year's planned budget is the reporting service's total for it.
+        var expected = budget.GrandTotal(2022).ToString("#,##0.0#", new System.Globalization.CultureInfo("uk-UA"));
+        await Assertions.Expect(page.Locator("[data-planned-total='2022']")).ToHaveTextAsync(expected);
+        await Assertions.Expect(page.Locator("[data-year-total='2022']")).ToHaveTextAsync(expected);
+        await Assertions.Expect(page.Locator("#dashboard-mismatches li")).ToHaveCountAsync(2);
+
+        // Direction I's overdue count opens exactly those reports.
+        var overdue = page.Locator("a[data-overdue='I']");
+        var count = await overdue.InnerTextAsync();
+        await overdue.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/reports\\?year=2022&state=overdue&direction=\\d+"), new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-count]")).ToHaveAttributeAsync("data-count", count.Trim());
+        await Assertions.Expect(page.Locator(".reports-list tbody tr")).ToHaveCountAsync(int.Parse(count.Trim()));
+        await Assertions.Expect(page.Locator(".reports-list tbody tr").First).ToContainTextAsync("I.");
+    }
+
+    [Fact]
+    public async Task The_dashboard_figures_are_served_as_json_to_signed_in_executives_only()
+    {
+        await using var anonymous = await fixture.Browser.NewContextAsync();
+        var response = await anonymous.APIRequest.GetAsync(fixture.BaseUrl + "/api/dashboard?year=2021");
+        Assert.Equal(401, response.Status);
+
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/account/login");
+        await page.GetByLabel("Електронна пошта").FillAsync("executive@kreminna.local");
+        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+
+        var json = await context.APIRequest.GetAsync(fixture.BaseUrl + "/api/dashboard?year=2020");
+        Assert.Equal(200, json.Status);
+        var body = await json.JsonAsync();
+        Assert.Equal(2020, body!.Value.GetProperty("year").GetInt32());
+
+        // The demo official's approved 2020 reports for I.4 reach women and men.
+        var first = body.Value.GetProperty("reach").EnumerateArray().First(r => r.GetProperty("number").GetString() == "I");
+        Assert.True(first.GetProperty("women").GetInt32() > first.GetProperty("men").GetInt32());
+    }
+}
