@@ -52,6 +52,30 @@ public sealed class BrowserFixture : SeededDatabase
         });
     }
 
+    /// <summary>Signs in through the sign-in page, as a person does, and waits for the start page.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, List<string>? consoleErrors = null)
+    {
+        var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        if (consoleErrors is not null)
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    consoleErrors.Add(message.Text);
+                }
+            };
+        }
+
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GetByLabel("Електронна пошта").FillAsync(email);
+        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users)$"), new() { Timeout = 30_000 });
+        return (context, page);
+    }
+
     public override async Task DisposeAsync()
     {
         if (Browser is not null)

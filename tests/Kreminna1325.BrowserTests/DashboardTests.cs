@@ -12,12 +12,8 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
     public async Task The_executive_lands_on_the_dashboard_and_drills_down_from_an_overdue_count()
     {
         var budget = (await new BudgetReportService(fixture.DbFactory).GetAsync(fixture.PlanId))!;
-        await using var context = await fixture.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync("executive@kreminna.local");
-        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
+        await using var _ = context;
 
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
         await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
@@ -46,12 +42,8 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         var response = await anonymous.APIRequest.GetAsync(fixture.BaseUrl + "/api/dashboard?year=2021");
         Assert.Equal(401, response.Status);
 
-        await using var context = await fixture.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync("executive@kreminna.local");
-        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
+        await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
         var json = await context.APIRequest.GetAsync(fixture.BaseUrl + "/api/dashboard?year=2020");

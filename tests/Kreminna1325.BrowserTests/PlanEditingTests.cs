@@ -9,17 +9,6 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 {
     private const float Timeout = 30_000;
 
-    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email)
-    {
-        var context = await fixture.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync(email);
-        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/(measures|dashboard|admin/users|my-reports)$"), new() { Timeout = Timeout });
-        return (context, page);
-    }
 
     private async Task OpenEditorAsync(IPage page, int measureId)
     {
@@ -37,7 +26,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     [Fact]
     public async Task Changing_a_funding_amount_changes_the_direction_and_grand_totals_on_the_public_page()
     {
-        var (context, page) = await SignInAsync("staff@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
         var id = await MeasureIdAsync("IV", 7);
         await OpenEditorAsync(page, id);
@@ -66,7 +55,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     [Fact]
     public async Task Two_pages_editing_the_same_measure_end_in_a_conflict_not_a_silent_overwrite()
     {
-        var (context, first) = await SignInAsync("staff@kreminna.local");
+        var (context, first) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
         var second = await context.NewPageAsync();
         var id = await MeasureIdAsync("II", 4);
@@ -96,7 +85,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     [Fact]
     public async Task An_executive_cannot_reach_the_editor()
     {
-        var (context, page) = await SignInAsync("executive@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
 
         await page.GotoAsync(fixture.BaseUrl + "/measures/1/edit");
@@ -111,7 +100,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     [Fact]
     public async Task Staff_search_the_measures_grid_in_ukrainian()
     {
-        var (context, page) = await SignInAsync("staff@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
         await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", "28");

@@ -9,17 +9,6 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
 {
     private const float Timeout = 30_000;
 
-    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email)
-    {
-        var context = await fixture.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync(email);
-        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/(measures|my-reports)$"), new() { Timeout = Timeout });
-        return (context, page);
-    }
 
     private async Task OpenAsync(IPage page, string path)
     {
@@ -38,7 +27,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         }
 
         // The official fills in the report; the breakdown by sex must add up to the total.
-        var (officialContext, official) = await SignInAsync("official@kreminna.local");
+        var (officialContext, official) = await fixture.SignInAsync("official@kreminna.local");
         await using var _o = officialContext;
         await OpenAsync(official, $"/reports/{periodId}");
         await official.Locator("input[data-value='0']").FillAsync("2");
@@ -62,7 +51,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(official.Locator("span[data-state='Submitted'], .mud-chip[data-state='Submitted']").First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         // Staff return it with a comment.
-        var (staffContext, staff) = await SignInAsync("staff@kreminna.local");
+        var (staffContext, staff) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _s = staffContext;
         await OpenAsync(staff, "/review");
         await staff.Locator($".review-queue tr[data-period='{periodId}'] a").ClickAsync();
@@ -101,7 +90,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
     [Fact]
     public async Task The_demo_database_holds_a_living_plan()
     {
-        var (context, staff) = await SignInAsync("staff@kreminna.local");
+        var (context, staff) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
 
         await OpenAsync(staff, "/review");
@@ -123,7 +112,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
                 .Select(p => p.Id).SingleAsync();
         }
 
-        var (context, official) = await SignInAsync("official@kreminna.local");
+        var (context, official) = await fixture.SignInAsync("official@kreminna.local");
         await using var _ = context;
         await OpenAsync(official, $"/reports/{periodId}");
 

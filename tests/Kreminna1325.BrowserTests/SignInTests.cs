@@ -8,27 +8,6 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     private const float Timeout = 30_000;
     private const string Password = "Demo-Kreminna-1325";
 
-    internal async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, List<string>? consoleErrors = null)
-    {
-        var context = await fixture.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        if (consoleErrors is not null)
-        {
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    consoleErrors.Add(message.Text);
-                }
-            };
-        }
-
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync(email);
-        await page.GetByLabel("Пароль").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        return (context, page);
-    }
 
     [Theory]
     [InlineData("admin@kreminna.local", "/admin/users", "Користувачі")]
@@ -38,7 +17,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     public async Task Each_demo_role_signs_in_and_lands_on_its_start_page(string email, string path, string heading)
     {
         var errors = new List<string>();
-        var (context, page) = await SignInAsync(email, errors);
+        var (context, page) = await fixture.SignInAsync(email, errors);
         await using var _ = context;
 
         await page.WaitForURLAsync(fixture.BaseUrl + path, new() { Timeout = Timeout });
@@ -53,7 +32,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [Fact]
     public async Task The_officials_start_page_lists_their_bodys_reports_overdue_first()
     {
-        var (context, page) = await SignInAsync("official@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("official@kreminna.local");
         await using var _ = context;
 
         await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = Timeout });
@@ -83,7 +62,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [Fact]
     public async Task An_executive_sees_no_edit_controls_and_a_direct_edit_request_is_refused()
     {
-        var (context, page) = await SignInAsync("executive@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
@@ -107,7 +86,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [Fact]
     public async Task An_administrator_creates_an_account_and_gets_a_one_time_password()
     {
-        var (context, page) = await SignInAsync("admin@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("admin@kreminna.local");
         await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/admin/users", new() { Timeout = Timeout });
         await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
@@ -133,7 +112,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     [Fact]
     public async Task An_executive_reads_the_audit_trail_filtered_by_entity()
     {
-        var (context, page) = await SignInAsync("executive@kreminna.local");
+        var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 

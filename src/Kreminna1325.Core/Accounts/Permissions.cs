@@ -27,4 +27,13 @@ public static class Permissions
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.ResponsibleOfficial);
 
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The services' own guard: a hidden button is not a check.</summary>
+    public static void DemandEditPlan(ClaimsPrincipal user)
+    {
+        if (!CanEditPlan(user))
+        {
+            throw new ForbiddenException("Only council staff and administrators edit the plan.");
+        }
+    }
 }

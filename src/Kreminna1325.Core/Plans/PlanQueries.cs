@@ -50,6 +50,12 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
             .SingleOrDefaultAsync(ct);
     }
 
+    public async Task<int?> PlanOfDirectionAsync(int directionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Directions.Where(d => d.Id == directionId).Select(d => (int?)d.PlanId).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>One measure with where it stands in its plan; null when there is no such measure.</summary>
     public async Task<MeasureInPlan?> GetMeasureAsync(int measureId, CancellationToken ct = default)
     {

@@ -50,7 +50,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
 
     public async Task<EditResult<BodyForm>> SaveAsync(ClaimsPrincipal user, BodyForm form, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         var validation = await validator.ValidateAsync(form, ct);
         if (!validation.IsValid)
         {
@@ -105,7 +105,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
     /// <summary>A body still named by a measure or linked to a user cannot be deleted; merge it instead.</summary>
     public async Task<EditResult<BodyForm>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var body = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.Id == id, ct);
         if (body is null)
@@ -132,7 +132,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
     /// </summary>
     public async Task<EditResult<BodyForm>> MergeAsync(ClaimsPrincipal user, int sourceId, int targetId, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         if (sourceId == targetId)
         {
             return EditResult<BodyForm>.Fail(EditOutcome.Invalid, Messages.Get("Body.MergeSame"));
@@ -203,12 +203,4 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
 
     private static BodyForm ToForm(ResponsibleBody b) =>
         new() { Id = b.Id, Name = b.Name, ShortName = b.ShortName, Kind = b.Kind, Aliases = [.. b.Aliases], Version = b.Version };
-
-    private static void Demand(ClaimsPrincipal user)
-    {
-        if (!Permissions.CanEditPlan(user))
-        {
-            throw new ForbiddenException("Only council staff and administrators edit the plan.");
-        }
-    }
 }

@@ -22,7 +22,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
 
     public async Task<EditResult<DirectionRow>> RenameAsync(ClaimsPrincipal user, int id, string title, uint version, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         if (Invalid(title) is { } error)
         {
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Title"] = [error] });
@@ -42,7 +42,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
 
     public async Task<EditResult<DirectionRow>> AddAsync(ClaimsPrincipal user, int planId, string title, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         if (Invalid(title) is { } error)
         {
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Title"] = [error] });
@@ -67,7 +67,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Moves a direction one place up (-1) or down (+1); every direction's number follows its new place.</summary>
     public async Task<EditResult<DirectionRow>> MoveAsync(ClaimsPrincipal user, int id, int step, uint version, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var direction = await db.Directions.SingleOrDefaultAsync(d => d.Id == id, ct);
@@ -100,7 +100,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Only an empty direction can go; its measures must be moved or deleted first.</summary>
     public async Task<EditResult<DirectionRow>> DeleteAsync(ClaimsPrincipal user, int id, uint version, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var direction = await db.Directions.SingleOrDefaultAsync(d => d.Id == id, ct);
@@ -159,14 +159,6 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
         string.IsNullOrWhiteSpace(title) ? Messages.Get("Direction.TitleRequired")
         : title.Trim().Length > TitleMaxLength ? Messages.Get("Direction.TitleTooLong")
         : null;
-
-    private static void Demand(ClaimsPrincipal user)
-    {
-        if (!Permissions.CanEditPlan(user))
-        {
-            throw new ForbiddenException("Only council staff and administrators edit the plan.");
-        }
-    }
 }
 
 public static class Roman

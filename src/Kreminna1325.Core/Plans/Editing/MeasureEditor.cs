@@ -47,7 +47,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
 
     public async Task<EditResult<MeasureForm>> SaveAsync(ClaimsPrincipal user, MeasureForm form, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.Directions.Where(d => d.Id == form.DirectionId).Select(d => new { d.PlanId, d.Plan.StartYear, d.Plan.EndYear }).SingleOrDefaultAsync(ct);
         if (plan is null)
@@ -129,7 +129,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
     /// <summary>Deletes a measure; the measures after it in its direction close up their numbers.</summary>
     public async Task<EditResult<MeasureForm>> DeleteAsync(ClaimsPrincipal user, int id, uint version, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var directionId = await db.Measures.Where(m => m.Id == id).Select(m => (int?)m.DirectionId).SingleOrDefaultAsync(ct);
@@ -164,7 +164,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
     /// <summary>Moves a measure to the end of another direction of the same plan; both directions stay numbered 1..n.</summary>
     public async Task<EditResult<MeasureForm>> MoveAsync(ClaimsPrincipal user, int id, int targetDirectionId, uint version, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var place = await db.Measures.Where(m => m.Id == id).Select(m => new { m.DirectionId, m.Direction.PlanId }).SingleOrDefaultAsync(ct);
@@ -310,12 +310,4 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         PlanStartYear = startYear,
         PlanEndYear = endYear,
     };
-
-    private static void Demand(ClaimsPrincipal user)
-    {
-        if (!Permissions.CanEditPlan(user))
-        {
-            throw new ForbiddenException("Only council staff and administrators edit the plan.");
-        }
-    }
 }

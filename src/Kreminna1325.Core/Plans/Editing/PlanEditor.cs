@@ -57,7 +57,7 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
 
     public async Task<EditResult<PlanForm>> SaveAsync(ClaimsPrincipal user, PlanForm form, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         var validation = await validator.ValidateAsync(form, ct);
         if (!validation.IsValid)
         {
@@ -109,7 +109,7 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
     /// </summary>
     public async Task<EditResult<PlanForm>> CopyAsync(ClaimsPrincipal user, int sourcePlanId, PlanForm details, CancellationToken ct = default)
     {
-        Demand(user);
+        Permissions.DemandEditPlan(user);
         var validation = await validator.ValidateAsync(details, ct);
         if (!validation.IsValid)
         {
@@ -171,13 +171,5 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
         await Monitoring.PeriodSync.SyncPlanAsync(db, copy.Id, ct);
         await tx.CommitAsync(ct);
         return EditResult<PlanForm>.Ok((await LoadAsync(copy.Id, ct))!);
-    }
-
-    private static void Demand(ClaimsPrincipal user)
-    {
-        if (!Permissions.CanEditPlan(user))
-        {
-            throw new ForbiddenException("Only council staff and administrators edit the plan.");
-        }
     }
 }
