@@ -2,6 +2,7 @@ using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Dashboard;
@@ -64,7 +65,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             && (filter.DirectionId == null || m.DirectionId == filter.DirectionId)
             && (filter.BodyId == null || m.ResponsibleBodies.Any(r => r.ResponsibleBodyId == filter.BodyId)));
         var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned && p.Year == year && measures.Any(m => m.Id == p.MeasureId));
-        var due = periods.Where(p => p.Due < today);
 
         var measureCounts = await measures.GroupBy(m => m.DirectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var statuses = await db.Reports
@@ -77,15 +77,18 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             })
             .Join(db.Measures, s => s.MeasureId, m => m.Id, (s, m) => new { m.DirectionId, s.Implementation })
             .ToListAsync(ct);
-        var reporting = await due.GroupBy(p => p.Measure.DirectionId).Select(g => new
-        {
-            DirectionId = g.Key,
-            Due = g.Count(),
-            Submitted = g.Count(p => p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved)),
-            Approved = g.Count(p => p.Report != null && p.Report.Status == ReportStatus.Approved),
-            Overdue = g.Count(p => p.Report == null || p.Report.Status == ReportStatus.Draft),
-            Returned = g.Count(p => p.Report != null && p.Report.Status == ReportStatus.Returned),
-        }).ToListAsync(ct);
+        // Reporting by direction and by quarter: one GROUPING SETS aggregate over the due periods.
+        var counts = await db.Database.SqlQuery<ReportingCount>(OverScope(filter, year, today, """
+            SELECT direction_id, quarter,
+                   count(*)::int AS due,
+                   (count(*) FILTER (WHERE status IN ('Submitted', 'Approved')))::int AS submitted,
+                   (count(*) FILTER (WHERE status = 'Approved'))::int AS approved,
+                   (count(*) FILTER (WHERE status IS NULL OR status = 'Draft'))::int AS overdue,
+                   (count(*) FILTER (WHERE status = 'Returned'))::int AS returned
+            FROM scope
+            GROUP BY GROUPING SETS ((direction_id), (quarter))
+            """)).ToListAsync(ct);
+        var reporting = counts.Where(c => c.DirectionId is not null).ToList();
 
         var implementation = directions.Select(d =>
         {
@@ -100,22 +103,23 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 r?.Due ?? 0, r?.Submitted ?? 0, r?.Approved ?? 0, r?.Overdue ?? 0, r?.Returned ?? 0);
         }).ToList();
 
-        var quarters = await due.GroupBy(p => (p.End.Month - 1) / 3 + 1).Select(g => new QuarterRow(
-            g.Key,
-            g.Count(),
-            g.Count(p => p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved)),
-            g.Count(p => p.Report != null && p.Report.Status == ReportStatus.Approved))).ToListAsync(ct);
+        var quarters = counts.Where(c => c.Quarter is not null)
+            .Select(c => new QuarterRow(c.Quarter!.Value, c.Due, c.Submitted, c.Approved)).ToList();
         quarters = Enumerable.Range(1, 4).Select(q => quarters.FirstOrDefault(x => x.Quarter == q) ?? new QuarterRow(q, 0, 0, 0)).ToList();
 
-        var discipline = (await db.MeasureResponsibleBodies
-                .Where(r => measures.Any(m => m.Id == r.MeasureId) && (filter.BodyId == null || r.ResponsibleBodyId == filter.BodyId))
-                .GroupBy(r => new { r.ResponsibleBodyId, r.ResponsibleBody.ShortName })
-                .Select(g => new DisciplineRow(
-                    g.Key.ResponsibleBodyId,
-                    g.Key.ShortName,
-                    due.Count(p => g.Any(r => r.MeasureId == p.MeasureId) && (p.Report == null || p.Report.Status == ReportStatus.Draft)),
-                    due.Count(p => g.Any(r => r.MeasureId == p.MeasureId) && p.Report != null && p.Report.Status == ReportStatus.Returned)))
-                .ToListAsync(ct))
+        // One pass over the due periods joined to their bodies: a measure with three bodies counts for each.
+        var bodyNames = await db.ResponsibleBodies.Select(b => new { b.Id, b.ShortName }).ToDictionaryAsync(b => b.Id, b => b.ShortName, ct);
+        var byBody = await db.Database.SqlQuery<BodyCount>(OverScope(filter, year, today, """
+            SELECT mb.responsible_body_id AS body_id,
+                   (count(*) FILTER (WHERE s.status IS NULL OR s.status = 'Draft'))::int AS overdue,
+                   (count(*) FILTER (WHERE s.status = 'Returned'))::int AS returned
+            FROM scope s
+            JOIN measure_responsible_bodies mb ON mb.measure_id = s.measure_id
+            WHERE {4}::int IS NULL OR mb.responsible_body_id = {4}::int
+            GROUP BY mb.responsible_body_id
+            """)).ToListAsync(ct);
+        var discipline = byBody
+            .Select(d => new DisciplineRow(d.BodyId, bodyNames.GetValueOrDefault(d.BodyId, "?"), d.Overdue, d.Returned))
             .Where(d => d.Overdue + d.Returned > 0)
             .OrderByDescending(d => d.Overdue + d.Returned).ThenByDescending(d => d.Overdue).ThenBy(d => d.Body)
             .ToList();
@@ -147,4 +151,30 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         return new DashboardFigures(filter.PlanId, year, planBudget.Years, today, directions, implementation, quarters, discipline,
             budget, planBudget, reachRows);
     }
+
+    /// <summary>
+    /// <paramref name="select"/> over "scope": the plan's periods of the year that are already due,
+    /// with their report's status — what every reporting figure counts, by the same definitions as
+    /// <see cref="ReportQueries.FindAsync"/>'s lists. Parameters: {0} plan, {1} year, {2} today,
+    /// {3} direction or null, {4} body or null; all passed as SQL parameters, never spliced.
+    /// </summary>
+    private static FormattableString OverScope(DashboardFilter filter, int year, DateOnly today, string select) =>
+        FormattableStringFactory.Create(
+            """
+            WITH scope AS (
+                SELECT p.id, p.measure_id, m.direction_id, (date_part('month', p."end")::int - 1) / 3 + 1 AS quarter, r.status
+                FROM reporting_periods p
+                JOIN measures m ON m.id = p.measure_id
+                JOIN directions d ON d.id = m.direction_id
+                LEFT JOIN reports r ON r.period_id = p.id
+                WHERE d.plan_id = {0} AND p.year = {1} AND NOT p.is_orphaned AND p.due < {2}
+                  AND ({3}::int IS NULL OR m.direction_id = {3}::int)
+                  AND ({4}::int IS NULL OR EXISTS (
+                      SELECT 1 FROM measure_responsible_bodies mb WHERE mb.measure_id = m.id AND mb.responsible_body_id = {4}::int)))
+            """ + select,
+            filter.PlanId, year, today, filter.DirectionId!, filter.BodyId!);
+
+    internal sealed record ReportingCount(int? DirectionId, int? Quarter, int Due, int Submitted, int Approved, int Overdue, int Returned);
+
+    internal sealed record BodyCount(int BodyId, int Overdue, int Returned);
 }
