@@ -64,7 +64,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var measures = db.Measures.Where(m => m.Direction.PlanId == filter.PlanId
             && (filter.DirectionId == null || m.DirectionId == filter.DirectionId)
             && (filter.BodyId == null || m.ResponsibleBodies.Any(r => r.ResponsibleBodyId == filter.BodyId)));
-        var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned && p.Year == year && measures.Any(m => m.Id == p.MeasureId));
 
         var measureCounts = await measures.GroupBy(m => m.DirectionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var statuses = await db.Reports
