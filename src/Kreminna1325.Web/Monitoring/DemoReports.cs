@@ -70,7 +70,13 @@ public sealed class DemoReports(
             SetCount(form, 0, 1);
         }, ct);
 
-        await db.Reports.ExecuteUpdateAsync(r => r.SetProperty(x => x.IsDemo, true), ct);
+        // Through the tracked context, so marking them is in the audit trail like everything else.
+        foreach (var report in await db.Reports.ToListAsync(ct))
+        {
+            report.IsDemo = true;
+        }
+
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo reports entered for the demo official (local mode only)");
     }
 
