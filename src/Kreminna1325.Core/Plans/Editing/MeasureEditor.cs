@@ -154,6 +154,9 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             return EditResult<MeasureForm>.Fail(EditOutcome.Invalid, Messages.Get("Measure.HasReports", reports));
         }
 
+        // Its (empty) periods go with it; loaded so their removal is audited like the rest.
+        var periods = await db.ReportingPeriods.Where(p => p.MeasureId == id).ToListAsync(ct);
+        db.ReportingPeriods.RemoveRange(periods);
         db.Measures.Remove(measure);
         await CloseUpAsync(db, measure.DirectionId, measure.Number, ct);
         await db.SaveChangesAsync(ct);
