@@ -21,7 +21,7 @@ public static class PreferencesEndpoints
     /// choice and goes back. A full page load, so the whole page, circuit included, speaks the new choice.
     /// </summary>
     public static void MapPreferences(this WebApplication app) =>
-        app.MapGet("/preferences", (HttpContext context, string? culture, string? theme, int? plan, string? returnUrl) =>
+        app.MapGet("/preferences", (HttpContext context, string? culture, string? theme, string? plan, string? returnUrl) =>
             {
                 var options = new CookieOptions
                 {
@@ -42,9 +42,9 @@ public static class PreferencesEndpoints
                     context.Response.Cookies.Append(UiState.ThemeCookie, theme, options);
                 }
 
-                if (plan is > 0)
+                if (QueryValues.Int(plan) is { } planId)
                 {
-                    context.Response.Cookies.Append(UiState.PlanCookie, plan.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), options);
+                    context.Response.Cookies.Append(UiState.PlanCookie, planId.ToString(System.Globalization.CultureInfo.InvariantCulture), options);
                 }
 
                 var back = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))

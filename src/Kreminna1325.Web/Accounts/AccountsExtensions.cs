@@ -92,9 +92,9 @@ public static class AccountsExtensions
                     : RateLimitPartition.GetNoLimiter("other"));
             options.OnRejected = async (context, ct) =>
             {
+                var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Забагато спроб входу. Зачекайте хвилину і спробуйте знову. / Too many sign-in attempts: wait a minute.", ct);
+                await context.HttpContext.Response.WriteAsync(l["Api.TooManySignIns"], ct);
             };
         });
     }
@@ -126,6 +126,8 @@ public static class AccountsExtensions
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
+            var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+            var unauthorized = status == StatusCodes.Status401Unauthorized;
             context.Response.StatusCode = status;
             return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
@@ -133,10 +135,8 @@ public static class AccountsExtensions
                 ProblemDetails =
                 {
                     Status = status,
-                    Title = status == StatusCodes.Status401Unauthorized ? "Потрібно увійти" : "Недостатньо прав",
-                    Detail = status == StatusCodes.Status401Unauthorized
-                        ? "Цей запит дозволений лише користувачам, що увійшли."
-                        : "Ваша роль не дозволяє цю дію.",
+                    Title = unauthorized ? l["Api.Unauthorized.Title"] : l["Api.Forbidden.Title"],
+                    Detail = unauthorized ? l["Api.Unauthorized.Detail"] : l["Api.Forbidden.Detail"],
                 },
             }).AsTask();
         }

@@ -18,10 +18,11 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            var l = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
             return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
-                title: "Потрібно змінити пароль",
-                detail: "Ви увійшли з одноразовим паролем: спершу встановіть власний пароль.").ExecuteAsync(context);
+                title: l["Api.MustChangePassword.Title"],
+                detail: l["Api.MustChangePassword.Detail"]).ExecuteAsync(context);
         }
 
         context.Response.Redirect(ChangePasswordPath);

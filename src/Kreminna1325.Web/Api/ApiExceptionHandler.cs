@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Kreminna1325.Web.Api;
 
 /// <summary>An unexpected failure under /api is answered as problem+json, never as an HTML error page.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(
+    IProblemDetailsService problemDetails, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, ILogger<ApiExceptionHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -21,8 +23,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             ProblemDetails =
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Внутрішня помилка сервера",
-                Detail = "Запит не вдалося виконати. Спробуйте пізніше.",
+                Title = l["Api.ServerError.Title"],
+                Detail = l["Api.ServerError.Detail"],
             },
         });
     }

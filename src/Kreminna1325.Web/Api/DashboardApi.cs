@@ -2,6 +2,7 @@ using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Kreminna1325.Web.Api;
 
@@ -10,18 +11,24 @@ public static class DashboardApi
     /// <summary>The dashboard's figures as JSON, for executives, staff and administrators to reuse.</summary>
     public static void MapDashboardApi(this WebApplication app) =>
         app.MapGet("/api/dashboard", async Task<Results<Ok<DashboardFigures>, ProblemHttpResult>> (
-                int? plan, int? year, int? direction, int? body, PlanQueries plans, DashboardService dashboard, CancellationToken ct) =>
+                string? plan, string? year, string? direction, string? body,
+                PlanQueries plans, DashboardService dashboard, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
-                var chosen = await plans.ChooseAsync(plan, ct);
-                if (chosen is null || (plan is not null && chosen.Id != plan))
+                if (new[] { plan, year, direction, body }.FirstOrDefault(v => !QueryValues.IsAbsentOrInt(v)) is { } malformed)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "План не знайдено");
+                    return OpenDataApi.MalformedId(malformed, l);
                 }
 
-                var figures = await dashboard.GetAsync(new DashboardFilter(chosen.Id, year, direction, body), ct);
-                return figures is null
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "План не знайдено")
-                    : TypedResults.Ok(figures);
+                var planId = QueryValues.Int(plan);
+                var chosen = await plans.ChooseAsync(planId, ct);
+                if (chosen is null || (planId is not null && chosen.Id != planId))
+                {
+                    return OpenDataApi.PlanNotFound(planId ?? 0, l);
+                }
+
+                var figures = await dashboard.GetAsync(
+                    new DashboardFilter(chosen.Id, QueryValues.Int(year), QueryValues.Int(direction), QueryValues.Int(body)), ct);
+                return figures is null ? OpenDataApi.PlanNotFound(chosen.Id, l) : TypedResults.Ok(figures);
             })
             .RequireAuthorization(Policies.CanViewDashboard)
             .WithTags("Dashboard")

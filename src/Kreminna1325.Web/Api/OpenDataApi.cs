@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Kreminna1325.Web.Api;
 
@@ -35,50 +35,41 @@ public static class OpenDataApi
         api.MapGet("/responsible-bodies", (PlanQueries plans, CancellationToken ct) => plans.ListBodiesAsync(ct))
             .WithName("ListResponsibleBodies")
             .WithSummary("Реєстр відповідальних виконавців з варіантами назв.");
-        api.MapFallback(() => TypedResults.Problem(
+        api.MapFallback((IStringLocalizer<SharedResource> l) => TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
-                title: "Немає такого ресурсу",
-                detail: "Відкриті дані: /api/plans, /api/plans/{id}, /api/plans/{id}/budget, /api/responsible-bodies."))
+                title: l["Api.NoSuchResource.Title"],
+                detail: l["Api.NoSuchResource.Detail"]))
             .ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetPlanAsync(
-        string id, PlanQueries plans, CancellationToken ct)
+        string id, PlanQueries plans, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        if (!TryParseId(id, out var planId))
+        if (QueryValues.Int(id) is not { } planId)
         {
-            return MalformedId(id);
+            return MalformedId(id, l);
         }
 
         var plan = await plans.GetAsync(planId, ct);
-        return plan is null ? PlanNotFound(planId) : TypedResults.Ok(plan);
+        return plan is null ? PlanNotFound(planId, l) : TypedResults.Ok(plan);
     }
 
     private static async Task<Results<Ok<BudgetReport>, ProblemHttpResult>> GetBudgetAsync(
-        string id, BudgetReportService budget, CancellationToken ct)
+        string id, BudgetReportService budget, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        if (!TryParseId(id, out var planId))
+        if (QueryValues.Int(id) is not { } planId)
         {
-            return MalformedId(id);
+            return MalformedId(id, l);
         }
 
         var report = await budget.GetAsync(planId, ct);
-        return report is null ? PlanNotFound(planId) : TypedResults.Ok(report);
+        return report is null ? PlanNotFound(planId, l) : TypedResults.Ok(report);
     }
 
-    // The id is taken as a string so a malformed one answers 400 with a reason, not a bare 404.
-    private static bool TryParseId(string id, out int planId) =>
-        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out planId) && planId > 0;
+    // Ids are taken as text, so a malformed one answers 400 with a reason, not a bare 404 or an exception.
+    internal static ProblemHttpResult MalformedId(string? id, IStringLocalizer l) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Api.BadId.Title"], detail: l["Api.BadId.Detail", id ?? ""]);
 
-    private static ProblemHttpResult MalformedId(string id) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Некоректний ідентифікатор плану",
-            detail: $"«{id}» не є ідентифікатором плану: очікується додатне ціле число.");
-
-    private static ProblemHttpResult PlanNotFound(int id) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "План не знайдено",
-            detail: $"Плану з ідентифікатором {id} немає.");
+    internal static ProblemHttpResult PlanNotFound(int id, IStringLocalizer l) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.PlanNotFound.Title"], detail: l["Api.PlanNotFound.Detail", id]);
 }

@@ -227,4 +227,32 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         Assert.Equal(allowed, result.Succeeded);
         Assert.Equal(allowed, direct);
     }
+
+    [Theory]
+    [InlineData("/dashboard?year=abc&direction=-1&body=1.5")]
+    [InlineData("/reports?year=20x2&direction=abc&state=nonsense")]
+    [InlineData("/measures?direction=abc&body=%20")]
+    public async Task A_malformed_query_string_is_ignored_not_an_error_page(string path)
+    {
+        var client = await fixture.ClientAsync(Roles.Executive);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Сталася помилка", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_dashboard_query_is_a_400_problem_and_a_bad_plan_preference_is_ignored()
+    {
+        var client = await fixture.ClientAsync(Roles.Executive);
+
+        using var api = await client.GetAsync("/api/dashboard?year=abc");
+        using var preference = await client.GetAsync("/preferences?plan=abc&returnUrl=%2Fdashboard");
+
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Redirect, preference.StatusCode);
+        Assert.Equal("/dashboard", preference.Headers.Location!.OriginalString);
+    }
 }
