@@ -34,6 +34,13 @@ public sealed record ReportFilter(int PlanId, int? Year = null, int? DirectionId
 public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draft)
 {
     public int Total => Overdue + Due + Returned + Draft;
+
+    /// <summary>The counts of a list already read, so a page that shows the list does not read it twice.</summary>
+    public static MyReportCounts Of(IReadOnlyList<ReportRow> rows) => new(
+        rows.Count(r => r.Overdue && r.State is ReportState.NotStarted or ReportState.Draft),
+        rows.Count(r => !r.Overdue && r.State is ReportState.NotStarted),
+        rows.Count(r => r.State == ReportState.Returned),
+        rows.Count(r => !r.Overdue && r.State == ReportState.Draft));
 }
 
 /// <summary>The lists of the reporting workflow: an official's own reports, the review queue, a measure's periods.</summary>
@@ -71,15 +78,8 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         return rows;
     }
 
-    public async Task<MyReportCounts> CountsAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
-    {
-        var rows = await MineAsync(user, planId, ct);
-        return new MyReportCounts(
-            rows.Count(r => r.Overdue && r.State is ReportState.NotStarted or ReportState.Draft),
-            rows.Count(r => !r.Overdue && r.State is ReportState.NotStarted),
-            rows.Count(r => r.State == ReportState.Returned),
-            rows.Count(r => !r.Overdue && r.State == ReportState.Draft));
-    }
+    public async Task<MyReportCounts> CountsAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default) =>
+        MyReportCounts.Of(await MineAsync(user, planId, ct));
 
     /// <summary>Submitted reports waiting for council staff, oldest first.</summary>
     public async Task<IReadOnlyList<ReportRow>> ReviewQueueAsync(int? planId = null, CancellationToken ct = default)

@@ -54,8 +54,11 @@ public sealed class AccountSetup(
                 user.ResponsibleBodies.Add(new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = centre.Id });
             }
 
+            // An account and its role are one change: never a demo user without a role.
+            await using var tx = await db.Database.BeginTransactionAsync();
             Check(await users.CreateAsync(user, DemoPassword), email);
             Check(await users.AddToRoleAsync(user, role), email);
+            await tx.CommitAsync();
         }
 
         logger.LogWarning(
@@ -72,9 +75,21 @@ public sealed class AccountSetup(
             return IdentityResult.Failed(new IdentityError { Code = "DuplicateEmail", Description = $"A user {email} already exists." });
         }
 
-        var user = NewUser(email, fullName, "Адміністратор системи");
-        var created = await users.CreateAsync(user, password);
-        return created.Succeeded ? await users.AddToRoleAsync(user, Roles.Administrator) : created;
+        // The account and its role are one change: a failure leaves no administrator without the role.
+        var user = NewUser(email, fullName, DemoAccounts[0].Position);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        if (result.Succeeded)
+        {
+            await tx.CommitAsync();
+        }
+
+        return result;
     }
 
     private AppUser NewUser(string email, string fullName, string? position) => new()

@@ -87,11 +87,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
         if (target >= 0 && target < all.Count)
         {
             (all[index], all[target]) = (all[target], all[index]);
-            for (var i = 0; i < all.Count; i++)
-            {
-                all[i].Order = i + 1;
-                all[i].Number = Roman.Of(i + 1);
-            }
+            Renumber(all);
         }
 
         return await SaveAsync(db, direction.PlanId, id, ct, tx);
@@ -117,12 +113,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
 
         db.Entry(direction).Property(d => d.Version).OriginalValue = version;
         db.Directions.Remove(direction);
-        var rest = await db.Directions.Where(d => d.PlanId == direction.PlanId && d.Id != id).OrderBy(d => d.Order).ToListAsync(ct);
-        for (var i = 0; i < rest.Count; i++)
-        {
-            rest[i].Order = i + 1;
-            rest[i].Number = Roman.Of(i + 1);
-        }
+        Renumber(await db.Directions.Where(d => d.PlanId == direction.PlanId && d.Id != id).OrderBy(d => d.Order).ToListAsync(ct));
 
         try
         {
@@ -153,6 +144,16 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         return EditResult<DirectionRow>.Ok((await ListAsync(planId, ct)).Single(d => d.Id == id));
+    }
+
+    /// <summary>Directions in their new order get orders 1..n and the Roman numbers that go with them.</summary>
+    private static void Renumber(List<Direction> inOrder)
+    {
+        for (var i = 0; i < inOrder.Count; i++)
+        {
+            inOrder[i].Order = i + 1;
+            inOrder[i].Number = Roman.Of(i + 1);
+        }
     }
 
     private static string? Invalid(string? title) =>

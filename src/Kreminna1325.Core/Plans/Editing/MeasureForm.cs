@@ -19,16 +19,6 @@ public sealed class MeasureForm
     /// <summary>The plan's period, for the funding years; always set from the database, never trusted from a client.</summary>
     public int PlanStartYear { get; set; }
     public int PlanEndYear { get; set; }
-
-    public MeasureForm Copy() => new()
-    {
-        Id = Id, DirectionId = DirectionId, Number = Number, Content = Content, FundingNote = FundingNote, Version = Version,
-        PlanStartYear = PlanStartYear, PlanEndYear = PlanEndYear,
-        Term = new TermForm { Text = Term.Text, Kind = Term.Kind, Quarter = Term.Quarter, FirstMonth = Term.FirstMonth, LastMonth = Term.LastMonth },
-        ResponsibleBodies = ResponsibleBodies.Select(r => new ResponsibleForm { BodyId = r.BodyId, Name = r.Name, ByAgreement = r.ByAgreement }).ToList(),
-        Indicators = Indicators.Select(i => new IndicatorForm { Id = i.Id, Text = i.Text, Kind = i.Kind, Disaggregations = [.. i.Disaggregations] }).ToList(),
-        FundingLines = FundingLines.Select(f => new FundingLineForm { Source = f.Source, Year = f.Year, Amount = f.Amount }).ToList(),
-    };
 }
 
 public sealed class TermForm
