@@ -39,11 +39,18 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(sex.Locator(".breakdown-sum")).ToHaveTextAsync("Разом: 29 з 30");
         await Assertions.Expect(sex.Locator(".breakdown-sum")).ToHaveClassAsync(new Regex("mismatch"));
 
+        // The narrative is typed and left (Tab) before the status is chosen: the select's own
+        // re-renders after a choice then cannot race a text the server has not received yet.
+        var narrative = official.Locator("[data-field='narrative'] textarea, textarea[data-field='narrative']").First;
+        await narrative.FillAsync("Проведено два тренінги для освітян.");
+        await narrative.PressAsync("Tab");
         await official.GetByLabel("Стан виконання").ClickAsync();
-        await official.GetByRole(AriaRole.Option, new() { Name = "виконано", Exact = true }).ClickAsync();
-        await official.Locator("[data-field='narrative'] textarea, textarea[data-field='narrative']").First.FillAsync("Проведено два тренінги для освітян.");
+        var done = official.GetByRole(AriaRole.Option, new() { Name = "виконано", Exact = true });
+        await done.ClickAsync();
+        await Assertions.Expect(done).ToBeHiddenAsync();
         await official.Locator("[data-action='submit']").ClickAsync();
         await Assertions.Expect(sex).ToContainTextAsync("Розбивка за статтю дає 29, а всього вказано 30");
+        await Assertions.Expect(narrative).ToHaveValueAsync("Проведено два тренінги для освітян.");
 
         await sex.Locator("input[data-category='men']").FillAsync("10");
         await Assertions.Expect(sex.Locator(".breakdown-sum")).ToHaveTextAsync("Разом: 30 з 30");
@@ -115,6 +122,12 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         var (context, official) = await fixture.SignInAsync("official@kreminna.local");
         await using var _ = context;
         await OpenAsync(official, $"/reports/{periodId}");
+
+        // InputFile hooks its change listener through a JS call sent after the render that adds it;
+        // a file set in between is dropped without any event, so wait until Blazor has hooked it.
+        await official.WaitForFunctionAsync(
+            "() => document.querySelector(\"input[type='file']\")?._blazorInputFileNextFileId !== undefined",
+            null, new() { Timeout = Timeout });
 
         var pdf = new byte[4096];
         System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(pdf, 0);

@@ -37,6 +37,10 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 
         await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = Timeout });
 
+        // The prerendered list is replaced by "loading" when the circuit starts; count only the list
+        // the interactive page renders once it has read the reports.
+        await page.Locator("main[data-interactive='true'] .my-reports tbody tr").First.WaitForAsync(new() { Timeout = Timeout });
+
         // The plan ended in 2022: every period of the Gender Equality Centre's measures is overdue.
         var rows = page.Locator(".my-reports tbody tr");
         await Assertions.Expect(rows.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("overdue"));
