@@ -52,6 +52,18 @@ public sealed class BrowserFixture : SeededDatabase
         });
     }
 
+    /// <summary>
+    /// Picks an option of a MudSelect and waits until the select shows it. MudSelect awaits a JS
+    /// round trip before it sets its value, and a click sent meanwhile (a "filter" or "submit"
+    /// button) would be handled with the old value.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByLabel(label).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true })).ToHaveTextAsync(option);
+    }
+
     /// <summary>Signs in through the sign-in page, as a person does, and waits for the start page.</summary>
     public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, List<string>? consoleErrors = null)
     {

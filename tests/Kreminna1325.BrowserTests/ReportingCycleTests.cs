@@ -44,10 +44,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         var narrative = official.Locator("[data-field='narrative'] textarea, textarea[data-field='narrative']").First;
         await narrative.FillAsync("Проведено два тренінги для освітян.");
         await narrative.PressAsync("Tab");
-        await official.GetByLabel("Стан виконання").ClickAsync();
-        var done = official.GetByRole(AriaRole.Option, new() { Name = "виконано", Exact = true });
-        await done.ClickAsync();
-        await Assertions.Expect(done).ToBeHiddenAsync();
+        await BrowserFixture.ChooseAsync(official, "Стан виконання", "виконано");
         await official.Locator("[data-action='submit']").ClickAsync();
         await Assertions.Expect(sex).ToContainTextAsync("Розбивка за статтю дає 29, а всього вказано 30");
         await Assertions.Expect(narrative).ToHaveValueAsync("Проведено два тренінги для освітян.");

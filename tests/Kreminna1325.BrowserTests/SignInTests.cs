@@ -125,8 +125,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Журнал змін");
         await Assertions.Expect(page.Locator("tr.audit-row")).ToHaveCountAsync(50);
 
-        await page.GetByLabel("Об'єкт").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Рядок фінансування" }).ClickAsync();
+        await BrowserFixture.ChooseAsync(page, "Об'єкт", "Рядок фінансування");
         await page.Locator("[data-action='filter']").ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Знайдено записів" })).ToContainTextAsync("36");
