@@ -53,6 +53,20 @@ public sealed class BrowserFixture : SeededDatabase
     }
 
     /// <summary>
+    /// Waits until the page runs on its circuit. The layout marks its main element when the render
+    /// is interactive; before that, prerendered controls are on screen but do nothing.
+    /// </summary>
+    public static Task InteractiveAsync(IPage page) =>
+        page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
+
+    /// <summary>Opens a path of the app and waits until the page is interactive.</summary>
+    public async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(BaseUrl + path);
+        await InteractiveAsync(page);
+    }
+
+    /// <summary>
     /// Picks an option of a MudSelect and waits until the select shows it. MudSelect awaits a JS
     /// round trip before it sets its value, and a click sent meanwhile (a "filter" or "submit"
     /// button) would be handled with the old value.

@@ -16,7 +16,7 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await using var _ = context;
 
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.Locator("#approved-only")).ToContainTextAsync("лише з затверджених звітів");
 
         // The year's planned budget is the reporting service's total for it.

@@ -9,11 +9,9 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 {
     private const float Timeout = 30_000;
 
-
     private async Task OpenEditorAsync(IPage page, int measureId)
     {
-        await page.GotoAsync($"{fixture.BaseUrl}/measures/{measureId}/edit");
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await fixture.OpenAsync(page, $"/measures/{measureId}/edit");
         await page.Locator("[data-action='save-measure']").WaitForAsync(new() { Timeout = Timeout });
     }
 
@@ -91,8 +89,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await page.GotoAsync(fixture.BaseUrl + "/measures/1/edit");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/access-denied"));
-        await page.GotoAsync(fixture.BaseUrl + "/measures");
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await fixture.OpenAsync(page, "/measures");
         await Assertions.Expect(page.Locator(".measures-grid")).ToContainTextAsync("Проведення періодичних засідань");
         await Assertions.Expect(page.Locator("a[href$='/edit']")).ToHaveCountAsync(0);
     }
@@ -102,7 +99,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     {
         var (context, page) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", "28");
 
         await page.Locator("input[data-field='search']").FillAsync("ДСНС");

@@ -4,16 +4,13 @@ namespace Kreminna1325.BrowserTests;
 
 public class PublicPlanPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const float Timeout = 30_000;
-
     [Fact]
     public async Task Shows_the_plan_with_its_grand_total_rows()
     {
         await using var context = await fixture.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(fixture.BaseUrl + "/");
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await fixture.OpenAsync(page, "/");
 
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await Assertions.Expect(heading).ToContainTextAsync("Міський план заходів");

@@ -10,12 +10,6 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
     private const float Timeout = 30_000;
 
 
-    private async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(fixture.BaseUrl + path);
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
-    }
-
     [Fact]
     public async Task Submit_return_with_comment_correct_resubmit_approve_and_see_it_on_the_measure_page()
     {
@@ -29,7 +23,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         // The official fills in the report; the breakdown by sex must add up to the total.
         var (officialContext, official) = await fixture.SignInAsync("official@kreminna.local");
         await using var _o = officialContext;
-        await OpenAsync(official, $"/reports/{periodId}");
+        await fixture.OpenAsync(official, $"/reports/{periodId}");
         await official.Locator("input[data-value='0']").FillAsync("2");
         await official.GetByLabel("Перелік").FillAsync("Кремінський ЦСССДМ\nКремінська гімназія № 1");
         await official.Locator("input[data-value='2']").FillAsync("30");
@@ -57,19 +51,19 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         // Staff return it with a comment.
         var (staffContext, staff) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _s = staffContext;
-        await OpenAsync(staff, "/review");
+        await fixture.OpenAsync(staff, "/review");
         await staff.Locator($".review-queue tr[data-period='{periodId}'] a").ClickAsync();
-        await staff.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(staff);
         await staff.Locator("[data-field='review-comment'] textarea, textarea[data-field='review-comment']").First.FillAsync("Уточніть кількість учасників: у протоколі 31 особа.");
         await staff.Locator("[data-action='return']").ClickAsync();
         await Assertions.Expect(staff.Locator(".mud-chip[data-state='Returned']").First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         // The official sees the comment in their list and on the report, corrects and resubmits.
-        await OpenAsync(official, "/my-reports");
+        await fixture.OpenAsync(official, "/my-reports");
         var row = official.Locator($".my-reports tr[data-period='{periodId}']");
         await Assertions.Expect(row).ToContainTextAsync("Уточніть кількість учасників: у протоколі 31 особа.");
         await row.Locator("a").ClickAsync();
-        await official.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(official);
         await Assertions.Expect(official.Locator("#review-comment")).ToContainTextAsync("у протоколі 31 особа");
         await official.Locator("input[data-value='2']").FillAsync("31");
         await official.Locator("[data-breakdown='2-Sex'] input[data-category='men']").FillAsync("11");
@@ -77,17 +71,17 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(official.Locator(".mud-chip[data-state='Submitted']").First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         // Staff approve; the approved value shows on the measure's page.
-        await OpenAsync(staff, $"/reports/{periodId}");
+        await fixture.OpenAsync(staff, $"/reports/{periodId}");
         await staff.Locator("[data-action='approve']").ClickAsync();
         await Assertions.Expect(staff.Locator(".mud-chip[data-state='Approved']").First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
-        await OpenAsync(official, $"/measures/{measureId}");
+        await fixture.OpenAsync(official, $"/measures/{measureId}");
         var period = official.Locator($".periods-table tr[data-period='{periodId}']");
         await Assertions.Expect(period).ToHaveAttributeAsync("data-state", "Approved");
         await Assertions.Expect(period.Locator(".period-values")).ToContainTextAsync("31 (жінки 20, чоловіки 11)");
 
         // Approved is read-only for the official.
-        await OpenAsync(official, $"/reports/{periodId}");
+        await fixture.OpenAsync(official, $"/reports/{periodId}");
         await Assertions.Expect(official.Locator("[data-action='submit']")).ToHaveCountAsync(0);
     }
 
@@ -97,7 +91,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         var (context, staff) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
 
-        await OpenAsync(staff, "/review");
+        await fixture.OpenAsync(staff, "/review");
 
         // The demo official's report for I.4, Q1 2021, waits for review, marked as demo data.
         await Assertions.Expect(staff.Locator(".review-queue tbody tr")).ToHaveCountAsync(1);
@@ -118,7 +112,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
 
         var (context, official) = await fixture.SignInAsync("official@kreminna.local");
         await using var _ = context;
-        await OpenAsync(official, $"/reports/{periodId}");
+        await fixture.OpenAsync(official, $"/reports/{periodId}");
 
         // InputFile hooks its change listener through a JS call sent after the render that adds it;
         // a file set in between is dropped without any event, so wait until Blazor has hooked it.

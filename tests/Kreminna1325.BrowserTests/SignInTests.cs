@@ -21,7 +21,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await using var _ = context;
 
         await page.WaitForURLAsync(fixture.BaseUrl + path, new() { Timeout = Timeout });
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
         await Assertions.Expect(page.Locator("span.user-name")).ToHaveAttributeAsync("data-user", email);
 
@@ -70,8 +70,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
-        await page.GotoAsync(fixture.BaseUrl + "/measures/1");
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await fixture.OpenAsync(page, "/measures/1");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Захід I.1");
         await Assertions.Expect(page.Locator("[data-action='edit-measure']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("Історія змін")).ToBeVisibleAsync();
@@ -93,7 +92,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         var (context, page) = await fixture.SignInAsync("admin@kreminna.local");
         await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/admin/users", new() { Timeout = Timeout });
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(page);
 
         await page.Locator("[data-action='create-user']").ClickAsync();
         await page.GetByLabel("Електронна пошта").FillAsync("nova@kreminna.local");
@@ -120,8 +119,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         await using var _ = context;
         await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
-        await page.GotoAsync(fixture.BaseUrl + "/audit");
-        await page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = Timeout });
+        await fixture.OpenAsync(page, "/audit");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Журнал змін");
         await Assertions.Expect(page.Locator("tr.audit-row")).ToHaveCountAsync(50);
 
