@@ -41,6 +41,22 @@ public partial class ErrorPageTests(SeededDatabase database) : IClassFixture<See
     }
 
     [Fact]
+    public async Task A_developer_who_asks_for_Development_sees_the_exception()
+    {
+        await using var factory = new KreminnaWebFactory(database.ConnectionString, localMode: false, environment: "Development");
+        await using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<PlanQueries>(_ => throw new InvalidOperationException($"Unexpected failure; {Secret}"))));
+        using var client = failing.CreateClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Сталася помилка", html);
+        Assert.Contains("InvalidOperationException", html);
+    }
+
+    [Fact]
     public async Task With_the_database_down_the_public_page_and_the_api_tell_nothing_about_it()
     {
         const string unreachable = "Host=127.0.0.1;Port=1;Database=secret_db_name;Username=secret_user;Password=secret-password;Timeout=3";
