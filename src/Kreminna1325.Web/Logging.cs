@@ -15,7 +15,7 @@ public static class Logging
         builder.Services.AddSerilog(
             (services, log) =>
             {
-                log.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+                log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
                 if (development)
                 {
                     log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");

@@ -2,12 +2,14 @@ using Kreminna1325.Web;
 using Kreminna1325.Web.Accounts;
 using Kreminna1325.Web.Api;
 using Kreminna1325.Web.Data;
+using Kreminna1325.Web.Deployment;
 using Kreminna1325.Web.Monitoring;
 using Kreminna1325.Web.Plans;
 using Kreminna1325.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStructuredLogging();
+builder.AddDeployment();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddPlans();
@@ -15,7 +17,7 @@ builder.AddWebUi();
 builder.AddOpenDataApi();
 
 var app = builder.Build();
-app.RefuseDemoAccountsInProduction();
+app.UseDeployment();
 
 // Commands: `migrate` is how production updates its schema (never at start there);
 // `create-admin` makes the first administrator of an install.

@@ -30,7 +30,8 @@ public sealed class BrowserFixture : SeededDatabase
     {
         await base.InitializeAsync();
 
-        factory = new KreminnaWebFactory(ConnectionString);
+        // Production on plain HTTP, as scripts/run.sh serves it.
+        factory = new KreminnaWebFactory(ConnectionString, settings: new Dictionary<string, string?> { ["Deployment:PlainHttp"] = "true" });
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()

@@ -13,7 +13,6 @@ public sealed class AccountSetup(
     TimeProvider clock,
     ILogger<AccountSetup> logger)
 {
-    public const string DemoAccountsKey = "Accounts:DemoAccounts";
     public const string DemoPassword = "Demo-Kreminna-1325";
 
     /// <summary>The body the demo official reports for.</summary>

@@ -58,7 +58,6 @@ public static class AccountsExtensions
             options.Cookie.Name = "kreminna1325.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 
@@ -69,7 +68,6 @@ public static class AccountsExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "kreminna1325.antiforgery";
-            options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddDataProtection().SetApplicationName("Kreminna1325").PersistKeysToDbContext<KeysDbContext>();
@@ -97,17 +95,6 @@ public static class AccountsExtensions
                 await context.HttpContext.Response.WriteAsync(l["Api.TooManySignIns"], ct);
             };
         });
-    }
-
-    /// <summary>Checked on the built app, before anything runs, against its final configuration.</summary>
-    public static void RefuseDemoAccountsInProduction(this WebApplication app)
-    {
-        if (app.Environment.IsProduction() && app.Configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
-        {
-            throw new InvalidOperationException(
-                $"{AccountSetup.DemoAccountsKey} is on in Production. Demo accounts with a published password must never exist there: "
-                + "switch it off and create the first administrator with `create-admin`.");
-        }
     }
 
     public static void UseAccounts(this WebApplication app)

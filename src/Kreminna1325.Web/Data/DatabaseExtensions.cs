@@ -41,7 +41,7 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// Applies pending migrations, creates the roles, loads the built-in plan into an empty
-    /// database and, in local mode, the demo accounts.
+    /// database and, in run.sh's own cluster, the demo accounts and reports.
     /// </summary>
     public static async Task MigrateAndSeedAsync(this IServiceProvider rootServices, CancellationToken ct = default)
     {
@@ -71,7 +71,7 @@ public static class DatabaseExtensions
             }
         }
 
-        if (configuration.GetValue<bool>(AccountSetup.DemoAccountsKey))
+        if (Kreminna1325.Web.Deployment.DemoMode.IsOn(configuration))
         {
             await services.GetRequiredService<AccountSetup>().EnsureDemoAccountsAsync();
             await services.GetRequiredService<Kreminna1325.Web.Monitoring.DemoReports>().SeedAsync(ct);

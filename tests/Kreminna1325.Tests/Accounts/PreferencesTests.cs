@@ -30,7 +30,7 @@ public class PreferencesTests(OpenDataApiFixture fixture) : IClassFixture<OpenDa
     [Fact]
     public async Task A_preference_link_never_sends_anyone_to_another_site()
     {
-        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var client = fixture.Factory.NewClient();
 
         using var response = await client.GetAsync("/preferences?culture=uk-UA&returnUrl=https%3A%2F%2Fevil.example%2F");
 

@@ -1,10 +1,7 @@
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Web.Accounts;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kreminna1325.Tests.Accounts;
@@ -12,29 +9,10 @@ namespace Kreminna1325.Tests.Accounts;
 public class StartupGuardTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]
-    public void Production_refuses_to_start_with_demo_accounts()
-    {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = database.ConnectionString,
-                ["Accounts:DemoAccounts"] = "true",
-            }));
-        });
-
-        var error = Record.Exception(() => factory.Server);
-
-        Assert.NotNull(error);
-        Assert.Contains("Accounts:DemoAccounts", error.ToString());
-    }
-
-    [Fact]
     public async Task Create_admin_makes_the_first_administrator_from_standard_input()
     {
         await using var factory = new KreminnaWebFactory(database.ConnectionString, localMode: true,
-            new Dictionary<string, string?> { ["Accounts:DemoAccounts"] = "false" });
+            new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });
         _ = factory.Server;
         var input = Console.In;
         try

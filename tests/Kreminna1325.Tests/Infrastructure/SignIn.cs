@@ -10,7 +10,7 @@ public static partial class SignIn
     public const string DemoPassword = "Demo-Kreminna-1325";
 
     public static HttpClient NewClient(WebApplicationFactory<Program> factory) =>
-        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress });
 
     public static async Task<HttpClient> AsAsync(WebApplicationFactory<Program> factory, string email, string password = DemoPassword)
     {
