@@ -73,11 +73,48 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await Assertions.Expect(conflict).ToContainTextAsync("Друга версія, з іншої вкладки");
         await Assertions.Expect(conflict).ToContainTextAsync("Перша версія змісту від першої вкладки");
 
-        // Re-applying knowingly saves the second version over the first.
-        await second.Locator("[data-action='reapply']").ClickAsync();
+        // Only the field both changed is offered; choosing mine knowingly saves the second version over the first.
+        await Assertions.Expect(conflict.Locator("tr[data-conflict]")).ToHaveCountAsync(1);
+        await conflict.Locator("tr[data-conflict='content'] input[data-choice='mine']").CheckAsync();
+        await conflict.Locator("[data-action='apply-choices']").ClickAsync();
+        await Assertions.Expect(conflict).ToHaveCountAsync(0);
         await second.Locator("[data-action='save-measure']").ClickAsync();
         await second.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
         await Assertions.Expect(second.Locator("dl.measure-details dd").First).ToHaveTextAsync("Друга версія, з іншої вкладки");
+    }
+
+    [Fact]
+    public async Task Two_people_changing_different_fields_of_one_measure_both_keep_their_changes()
+    {
+        var (staffContext, staff) = await fixture.SignInAsync("staff@kreminna.local");
+        await using var _ = staffContext;
+        var (adminContext, admin) = await fixture.SignInAsync("admin@kreminna.local");
+        await using var __ = adminContext;
+        var id = await MeasureIdAsync("II", 1);
+        await OpenEditorAsync(staff, id);
+        await OpenEditorAsync(admin, id);
+
+        // Staff restore a funding line while the administrator edits the text.
+        await staff.Locator("input[data-amount='other-2021']").FillAsync("3");
+        await staff.Locator("[data-action='save-measure']").ClickAsync();
+        await staff.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+
+        await admin.Locator("textarea[data-field='content'], [data-field='content'] textarea").First.FillAsync("Зміст, уточнений адміністратором");
+        await admin.Locator("[data-action='save-measure']").ClickAsync();
+
+        // Nothing to choose: the administrator is told the other change was kept, and sees it in the form.
+        var merged = admin.Locator("#merged");
+        await Assertions.Expect(merged).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(merged).ToContainTextAsync("об'єднано з їхніми автоматично");
+        await Assertions.Expect(merged.Locator("li[data-merged='funding-other-2021']")).ToContainTextAsync("Інші кошти, 2021 рік: — (немає) → 3,0");
+        await Assertions.Expect(admin.Locator("#conflict")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.Locator("input[data-amount='other-2021']")).ToHaveValueAsync(new Regex("^3(,0)?$"));
+
+        await admin.Locator("[data-action='save-measure']").ClickAsync();
+        await admin.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        var details = admin.Locator("dl.measure-details");
+        await Assertions.Expect(details.Locator("dd").First).ToHaveTextAsync("Зміст, уточнений адміністратором");
+        await Assertions.Expect(details).ToContainTextAsync("Інші кошти, 2021: 3,0");
     }
 
     [Fact]

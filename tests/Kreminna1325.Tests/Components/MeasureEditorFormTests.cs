@@ -142,11 +142,12 @@ public sealed class MeasureEditorFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_conflict_shows_mine_beside_the_stored_values_and_reapplying_keeps_mine()
+    public void A_conflict_offers_only_the_field_both_changed_and_keeps_the_other_persons_changes()
     {
         var form = SupportMeasure();
         var stored = SupportMeasure();
         stored.Content = "Змінено іншою працівницею";
+        stored.FundingLines.RemoveAll(l => l.Source == FundingSource.Other && l.Year == 2022);
         stored.Version = 101;
         var editor = RenderEditor(form, _ => Task.FromResult(EditResult<MeasureForm>.Fail(EditOutcome.Conflict, "conflict", stored)));
         editor.Find("textarea").Input("Моя версія змісту");
@@ -154,11 +155,16 @@ public sealed class MeasureEditorFormTests : IAsyncLifetime
         editor.Find("button[data-action='save-measure']").Click();
 
         var conflict = editor.Find("#conflict");
+        Assert.Equal(["content"], editor.FindAll("#conflict tr[data-conflict]").Select(r => r.GetAttribute("data-conflict")));
         Assert.Contains("Моя версія змісту", conflict.TextContent);
         Assert.Contains("Змінено іншою працівницею", conflict.TextContent);
-        editor.Find("button[data-action='reapply']").Click();
+        Assert.Contains("Інші кошти, 2022 рік", editor.Find("#merged-changes").TextContent);
+        editor.Find("tr[data-conflict='content'] input[data-choice='mine']").Change(true);
+        editor.Find("button[data-action='apply-choices']").Click();
+
         Assert.Equal(101u, form.Version);
         Assert.Equal("Моя версія змісту", form.Content);
+        Assert.DoesNotContain(form.FundingLines, l => l.Source == FundingSource.Other && l.Year == 2022);
         Assert.Empty(editor.FindAll("#conflict"));
     }
 
