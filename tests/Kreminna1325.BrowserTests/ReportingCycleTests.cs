@@ -96,7 +96,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
         // The demo official's report for I.4, Q1 2021, waits for review, marked as demo data.
         await Assertions.Expect(staff.Locator(".review-queue tbody tr")).ToHaveCountAsync(1);
         await staff.Locator(".review-queue tbody tr a").ClickAsync();
-        await Assertions.Expect(staff.GetByText("демонстраційні дані")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(staff.GetByText("демонстраційні дані", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
     [Fact]
