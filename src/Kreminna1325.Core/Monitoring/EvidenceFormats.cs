@@ -39,7 +39,7 @@ public static class EvidenceFormats
     private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] ZipStart = [0x50, 0x4B, 0x03, 0x04];
 
-    private static readonly ByteScanner Markup = new([.. new[] { "<script", "<html", "<body", "<iframe", "<svg", "<?php", "<!doctype", "javascript:" }.Select(Encoding.ASCII.GetBytes)]);
+    private static readonly ByteScanner Markup = new([.. new[] { "<script", "<html", "<body", "<iframe", "<svg ", "<svg/", "<?php", "<!doctype", "javascript:" }.Select(Encoding.ASCII.GetBytes)]);
 
     private static readonly uint[] CrcTable = [.. Enumerable.Range(0, 256).Select(n =>
     {
