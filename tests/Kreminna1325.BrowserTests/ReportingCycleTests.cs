@@ -120,8 +120,7 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
             "() => document.querySelector(\"input[type='file']\")?._blazorInputFileNextFileId !== undefined",
             null, new() { Timeout = Timeout });
 
-        var pdf = new byte[4096];
-        System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(pdf, 0);
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n0\n%%EOF\n");
         await official.Locator("input[type='file']").SetInputFilesAsync(new FilePayload { Name = "протокол.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Assertions.Expect(official.Locator(".evidence-list a")).ToHaveTextAsync("протокол.pdf", new() { Timeout = Timeout });
 

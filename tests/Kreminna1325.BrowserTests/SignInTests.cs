@@ -30,6 +30,39 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task An_unknown_email_and_a_wrong_password_get_the_same_message_and_the_right_password_still_works()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        async Task SubmitAsync(string email, string password)
+        {
+            await page.GotoAsync(fixture.BaseUrl + "/account/login");
+            await page.GetByLabel("Електронна пошта").FillAsync(email);
+            await page.GetByLabel("Пароль").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
+        }
+
+        async Task<string> RefusalAsync(string email, string password)
+        {
+            await SubmitAsync(email, password);
+            var error = page.Locator(".form-error");
+            await error.WaitForAsync(new() { Timeout = Timeout });
+            return await error.InnerTextAsync();
+        }
+
+        var unknown = await RefusalAsync("nobody-at-all@kreminna.local", Password);
+        var wrong = await RefusalAsync("executive@kreminna.local", "not the demo password");
+
+        Assert.Contains("Невірна електронна пошта або пароль", unknown);
+        Assert.Equal(unknown, wrong);
+
+        // A failure or two slow nobody down: the right password goes straight in.
+        await SubmitAsync("executive@kreminna.local", Password);
+        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+    }
+
+    [Fact]
     public async Task The_officials_start_page_lists_their_bodys_reports_overdue_first()
     {
         var (context, page) = await fixture.SignInAsync("official@kreminna.local");

@@ -18,6 +18,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PrintedTotal> PrintedTotals => Set<PrintedTotal>();
     public DbSet<UserResponsibleBody> UserResponsibleBodies => Set<UserResponsibleBody>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Monitoring.ReportingPeriod> ReportingPeriods => Set<Monitoring.ReportingPeriod>();
     public DbSet<Monitoring.Report> Reports => Set<Monitoring.Report>();
     public DbSet<Monitoring.IndicatorValue> IndicatorValues => Set<Monitoring.IndicatorValue>();

@@ -1,7 +1,5 @@
-using System.IO.Compression;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans.Editing;
@@ -33,8 +31,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{report.Status}")));
         }
 
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
-        name = name.Length == 0 ? "file" : name[..Math.Min(name.Length, 255)];
+        var name = EvidenceNames.Clean(fileName);
 
         // Read one byte past the limit, so a file that is too large is known without trusting its declared size.
         var bytes = await ReadAtMostAsync(content, Evidence.MaxBytes + 1, ct);
@@ -48,16 +45,22 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Evidence.Empty", name));
         }
 
-        if (Detect(bytes) is not { } type)
+        var check = EvidenceFormats.Inspect(bytes);
+        if (check.ContentType is not { } type)
         {
-            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Evidence.TypeNotAllowed", name));
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get($"Evidence.{check.Problem switch
+            {
+                EvidenceProblem.Macros => "Macros",
+                EvidenceProblem.Expands => "Expands",
+                _ => "TypeNotAllowed",
+            }}", name));
         }
 
         var evidence = new Evidence
         {
             ReportId = report.Id,
             MeasureId = report.MeasureId,
-            FileName = name,
+            FileName = EvidenceNames.Stored(name, type),
             ContentType = type,
             Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
@@ -108,66 +111,8 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             .SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>The file's type from its first bytes and, for Office files, from the package inside; null when not allowed.</summary>
-    public static string? Detect(byte[] bytes)
-    {
-        if (StartsWith(bytes, "%PDF-"u8))
-        {
-            return "application/pdf";
-        }
-
-        if (StartsWith(bytes, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return "image/png";
-        }
-
-        if (StartsWith(bytes, [0xFF, 0xD8, 0xFF]))
-        {
-            return "image/jpeg";
-        }
-
-        return StartsWith(bytes, [0x50, 0x4B, 0x03, 0x04]) ? OfficeType(bytes) : null;
-    }
-
-    private static string? OfficeType(byte[] bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            var types = zip.GetEntry("[Content_Types].xml");
-            if (types is null)
-            {
-                return null;
-            }
-
-            using var reader = new StreamReader(types.Open(), Encoding.UTF8);
-            var manifest = reader.ReadToEnd();
-
-            // Macro-enabled documents (docm, xlsm) carry code: not accepted as evidence.
-            if (manifest.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || zip.GetEntry("word/vbaProject.bin") is not null || zip.GetEntry("xl/vbaProject.bin") is not null)
-            {
-                return null;
-            }
-
-            if (zip.GetEntry("word/document.xml") is not null && manifest.Contains("wordprocessingml.document.main", StringComparison.Ordinal))
-            {
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            }
-
-            if (zip.GetEntry("xl/workbook.xml") is not null && manifest.Contains("spreadsheetml.sheet.main", StringComparison.Ordinal))
-            {
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            }
-
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
-
-    private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
+    /// <summary>The file's type recognised from its structure; null when it is not an allowed one.</summary>
+    public static string? Detect(byte[] bytes) => EvidenceFormats.Inspect(bytes).ContentType;
 
     private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
     {

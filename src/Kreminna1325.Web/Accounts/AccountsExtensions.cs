@@ -37,9 +37,9 @@ public static class AccountsExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
                 options.Password.RequiredUniqueChars = 4;
+                // Only administrators lock accounts; failed passwords are slowed by SignInThrottle instead,
+                // since a lockout on failures would let anyone lock an official out.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -77,8 +77,12 @@ public static class AccountsExtensions
         services.AddScoped<MeasureAccess>();
         services.AddScoped<AccountSetup>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton(builder.Configuration.GetSection("Accounts:SignInThrottle").Get<SignInThrottleSettings>() ?? new SignInThrottleSettings());
+        services.AddScoped<SignInThrottle>();
 
-        // Guessing passwords is slowed per client address on top of the per-account lockout.
+        // A cap on sign-in posts per client address, on top of SignInThrottle's back-off. The partition is
+        // the connection's address — the proxy's answer once UseForwardedHeaders has trusted it — never a
+        // header a client can set.
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -105,7 +109,7 @@ public static class AccountsExtensions
         app.UseAuthorization();
     }
 
-    // Per client address: a council office shares one, so this is generous; the per-account lockout does the rest.
+    // Per client address: a council office shares one, so this is generous; SignInThrottle does the rest.
     private static int SignInAttemptsPerMinute(IConfiguration configuration) =>
         configuration.GetValue("Accounts:SignInAttemptsPerMinute", 30);
 

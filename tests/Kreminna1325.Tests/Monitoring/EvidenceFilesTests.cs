@@ -1,9 +1,8 @@
-using System.IO.Compression;
-using System.Text;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Tests.Editing;
+using static Kreminna1325.Tests.Monitoring.EvidenceSamples;
 
 namespace Kreminna1325.Tests.Monitoring;
 
@@ -19,32 +18,6 @@ public class EvidenceFilesTests(ReportingFixture f) : IClassFixture<ReportingFix
         return saved.Current!.ReportId;
     }
 
-    private static byte[] Pdf(int size = 2048)
-    {
-        var bytes = new byte[size];
-        Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(bytes, 0);
-        return bytes;
-    }
-
-    private static byte[] Office(string part, string contentType)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
-            {
-                writer.Write($"<Types><Override PartName=\"/{part}\" ContentType=\"{contentType}\"/></Types>");
-            }
-
-            using (var writer = new StreamWriter(zip.CreateEntry(part).Open()))
-            {
-                writer.Write("<document/>");
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
     [Theory]
     [InlineData("протокол.pdf", "application/pdf")]
     [InlineData("фото.png", "image/png")]
@@ -56,10 +29,10 @@ public class EvidenceFilesTests(ReportingFixture f) : IClassFixture<ReportingFix
         var bytes = expected switch
         {
             "application/pdf" => Pdf(),
-            "image/png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
-            "image/jpeg" => [0xFF, 0xD8, 0xFF, 0xE0, 0, 16],
-            _ when name.EndsWith("docx") => Office("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
-            _ => Office("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+            "image/png" => Png(),
+            "image/jpeg" => Jpeg(),
+            _ when name.EndsWith("docx") => Office(),
+            _ => Office(sheet: true),
         };
         var report = await DraftReportAsync(0);
 
@@ -89,12 +62,30 @@ public class EvidenceFilesTests(ReportingFixture f) : IClassFixture<ReportingFix
     }
 
     [Fact]
-    public async Task Macro_enabled_documents_are_refused()
+    public async Task Macros_and_zip_bombs_are_refused_with_their_reason()
     {
-        var docm = Office("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml");
+        using var _ = new CultureScope("uk-UA");
+        var report = await DraftReportAsync(2);
 
-        Assert.Null(EvidenceFiles.Detect(docm));
-        Assert.Null(EvidenceFiles.Detect(Encoding.ASCII.GetBytes("PK\x03\x04 not really a zip")));
+        var macros = await f.Files.UploadAsync(f.CentreOfficial, report, "звіт.docx", new MemoryStream(Office(extra: ("word/x/vbaProject.bin", CompoundFileWithVba()))));
+        var bomb = await f.Files.UploadAsync(f.CentreOfficial, report, "звіт.docx", new MemoryStream(Bomb("[Content_Types].xml", 300)));
+
+        Assert.Equal(EditOutcome.Invalid, macros.Outcome);
+        Assert.Contains("містить макроси", macros.Message);
+        Assert.Equal(EditOutcome.Invalid, bomb.Outcome);
+        Assert.Contains("після розпакування завеликий", bomb.Message);
+    }
+
+    [Fact]
+    public async Task The_stored_name_ends_in_the_detected_types_extension()
+    {
+        var report = await DraftReportAsync(2);
+
+        var result = await f.Files.UploadAsync(f.CentreOfficial, report, "C:\\temp\\report.pdf\u202E.exe", new MemoryStream(Pdf()));
+
+        Assert.True(result.Saved, result.Message);
+        Assert.Equal("report.pdf.pdf", result.Current!.FileName);
+        Assert.Equal("report.pdf.pdf", (await f.Files.GetAsync(f.Executive, result.Current.Id))!.FileName);
     }
 
     [Fact]

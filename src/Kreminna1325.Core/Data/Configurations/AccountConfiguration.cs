@@ -25,3 +25,13 @@ internal sealed class UserResponsibleBodyConfiguration : IEntityTypeConfiguratio
             .OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> builder)
+    {
+        builder.HasKey(f => f.Key);
+        builder.Property(f => f.Key).HasMaxLength(64);
+        builder.HasIndex(f => f.LastFailureAt);
+    }
+}
