@@ -20,7 +20,7 @@ namespace Kreminna1325.Web.Plans;
 /// would hand one visitor's token to everyone. The public page is statically rendered and has no form
 /// for anonymous visitors (the sign-in page sets its own cookie), so both are dropped there.
 /// </remarks>
-internal sealed class ConditionalGet(RequestDelegate next, IOptions<AntiforgeryOptions> antiforgery)
+internal sealed class ConditionalGet(RequestDelegate next, IOptions<AntiforgeryOptions> antiforgery, PublicCacheEvictions evictions)
 {
     private static readonly byte[] ComponentState = "<!--Blazor-Server-Component-State:"u8.ToArray();
     private static readonly byte[] CommentEnd = "-->"u8.ToArray();
@@ -38,6 +38,7 @@ internal sealed class ConditionalGet(RequestDelegate next, IOptions<AntiforgeryO
 
         var response = context.Response;
         var shared = false;
+        var evictionsBefore = evictions.Count;
 
         // Registered before Blazor's own start callback, so it runs after it (last registered runs first).
         response.OnStarting(() =>
@@ -63,6 +64,10 @@ internal sealed class ConditionalGet(RequestDelegate next, IOptions<AntiforgeryO
         }
 
         var content = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (evictions.Count != evictionsBefore)
+        {
+            cache.AllowCacheStorage = false;
+        }
 
         // Anything else (an error, another cookie) goes out as it was, and the cache does not keep it.
         shared = response.StatusCode == StatusCodes.Status200OK && response.Headers.SetCookie.All(IsAntiforgeryCookie);

@@ -21,11 +21,13 @@ public static class PublicCaching
     public const string PagePolicy = "public-page";
     public const string DataPolicy = "open-data";
 
-    private const string Tag = "plan-data";
+    internal const string Tag = "plan-data";
     internal const string UiVary = "ui";
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
 
-    public static void AddPublicCaching(this WebApplicationBuilder builder) =>
+    public static void AddPublicCaching(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PublicCacheEvictions>();
         builder.Services.AddOutputCache(options =>
         {
             // The page is one HTML per language, theme and chosen plan (the app bar names it), all read
@@ -39,13 +41,30 @@ public static class PublicCaching
             }));
             options.AddPolicy(DataPolicy, policy => policy.Expire(Expiry).Tag(Tag));
         });
+    }
 
     /// <summary>After authentication (the cache must know who is signed in) and request localization.</summary>
     public static void UsePublicCaching(this WebApplication app)
     {
-        var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        app.Services.GetRequiredService<PlanChanges>().Subscribe(ct => store.EvictByTagAsync(Tag, ct));
+        app.Services.GetRequiredService<PlanChanges>().Subscribe(app.Services.GetRequiredService<PublicCacheEvictions>().EvictAsync);
         app.UseOutputCache();
         app.UseMiddleware<ConditionalGet>();
+    }
+}
+
+/// <summary>
+/// Evicts every shared copy, and counts evictions: a render that began before one and ends after it
+/// may hold the old data, so it is served but not kept (<see cref="ConditionalGet"/>).
+/// </summary>
+internal sealed class PublicCacheEvictions(IOutputCacheStore store)
+{
+    private long count;
+
+    public long Count => Interlocked.Read(ref count);
+
+    public ValueTask EvictAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref count);
+        return store.EvictByTagAsync(PublicCaching.Tag, ct);
     }
 }
