@@ -15,6 +15,7 @@ builder.AddAccounts();
 builder.AddPlans();
 builder.AddWebUi();
 builder.AddOpenDataApi();
+builder.AddPublicCaching();
 
 var app = builder.Build();
 app.UseDeployment();
@@ -38,6 +39,7 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
 app.UseSecurityHeaders();
 app.UseWebUi();
 app.UseAccounts();
+app.UsePublicCaching();
 app.UseAntiforgery();
 app.MapOpenDataApi();
 app.MapPlanApi();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -22,7 +23,7 @@ public static class OpenDataApi
     {
         app.MapOpenApi().AllowAnonymous();
 
-        var api = app.MapGroup("/api").AllowAnonymous().WithTags("Open data");
+        var api = app.MapGroup("/api").AllowAnonymous().WithTags("Open data").CacheOutput(PublicCaching.DataPolicy);
         api.MapGet("/plans", (PlanQueries plans, CancellationToken ct) => plans.ListAsync(ct))
             .WithName("ListPlans")
             .WithSummary("Усі плани: громада, назва, роки.");

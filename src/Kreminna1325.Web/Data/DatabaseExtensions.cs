@@ -1,5 +1,6 @@
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Seed;
 using Kreminna1325.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,16 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<ICurrentActor>(services => services.GetRequiredService<CurrentActor>());
 
+        builder.Services.AddSingleton<PlanChanges>();
+        builder.Services.AddSingleton<PlanChangeInterceptor>();
+
         // Scoped, so each request or circuit gets contexts whose audit knows who is acting.
         builder.Services.AddDbContextFactory<AppDbContext>(
             (services, options) => options
                 .UseKreminnaDatabase(ConnectionString(services))
-                .AddInterceptors(new AuditInterceptor(services.GetRequiredService<ICurrentActor>(), services.GetRequiredService<TimeProvider>())),
+                .AddInterceptors(
+                    new AuditInterceptor(services.GetRequiredService<ICurrentActor>(), services.GetRequiredService<TimeProvider>()),
+                    services.GetRequiredService<PlanChangeInterceptor>()),
             ServiceLifetime.Scoped);
         builder.Services.AddDbContext<KeysDbContext>(
             (services, options) => options.UseNpgsql(ConnectionString(services), npgsql => npgsql.MigrationsHistoryTable("__ef_keys_migrations_history"))
