@@ -58,13 +58,21 @@ public sealed class HostileData
     public string EvidenceFileName { get; private set; } = "";
 
     /// <summary>
-    /// The payload for a field's marker: rows of one field get different kinds of payload, and the row
-    /// number keeps unique columns unique.
+    /// The payload for a field's marker: every kind of payload at once where the column holds it, else
+    /// one kind per row, changing from row to row; the row number keeps unique columns unique.
     /// </summary>
-    public static string Payload(int marker, int row) => Templates[(marker + row) % Templates.Length].Replace("{n}", marker.ToString()) + $" ·{row}";
+    public static string Payload(int marker, int row, int? maxLength = null)
+    {
+        var suffix = $" ·{row}";
+        var all = string.Join(" ", Templates.Select(t => t.Replace("{n}", marker.ToString()))) + suffix;
+        return maxLength is null || all.Length <= maxLength ? all : Templates[(marker + row) % Templates.Length].Replace("{n}", marker.ToString()) + suffix;
+    }
+
+    /// <summary>A payload for query strings and other text that does not come from the database.</summary>
+    public const int Reflected = 0;
 
     public string FieldOf(int marker) =>
-        marker > 1000 ? FieldOf(marker - 1000) + "[1]" : Fields.TryGetValue(marker, out var f) ? f : $"marker {marker}";
+        marker == Reflected ? "the address" : marker > 1000 ? FieldOf(marker - 1000) + "[1]" : Fields.TryGetValue(marker, out var f) ? f : $"marker {marker}";
 
     public static async Task<HostileData> WriteAsync(IDbContextFactory<AppDbContext> dbFactory, TestActor actor)
     {
@@ -142,7 +150,7 @@ public sealed class HostileData
         db.Entry(await db.Evidence.FindAsync(evidence.Id) ?? throw new InvalidOperationException()).Property(e => e.FileName).CurrentValue = data.EvidenceFileName;
 
         // The audit trail records these changes under a hostile actor's name, so /audit shows hostile text in every column.
-        actor.Current = new Actor(null, Payload(MarkerOf("AuditEntry.UserName"), 0));
+        actor.Current = new Actor(null, Payload(MarkerOf("AuditEntry.UserName"), 0, 256));
         await db.SaveChangesAsync();
         actor.Current = Actor.System;
         return data;
@@ -163,12 +171,13 @@ public sealed class HostileData
 
     private static void Overwrite(PropertyEntry property, int marker, int row)
     {
-        var text = Payload(marker, row);
-        if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
+        var max = property.Metadata.GetMaxLength();
+        var text = Payload(marker, row, max);
+        if (text.Length > max)
         {
             throw new InvalidOperationException($"{property.Metadata.Name} holds at most {max} characters; give it a shorter payload.");
         }
 
-        property.CurrentValue = property.Metadata.ClrType == typeof(List<string>) ? new List<string> { text, Payload(marker + 1000, row) } : text;
+        property.CurrentValue = property.Metadata.ClrType == typeof(List<string>) ? new List<string> { text, Payload(marker + 1000, row + 1) } : text;
     }
 }

@@ -49,13 +49,16 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
 
     [Fact]
     public Task Anonymous_pages_show_hostile_text_as_text() =>
-        VisitAsync(null, ["/", $"/plans/{Data.PlanId}", "/account/login", "/account/access-denied"]);
+        VisitAsync(null, ["/", $"/plans/{Data.PlanId}", "/account/login", $"/account/login?ReturnUrl={Address}", "/account/access-denied"]);
+
+    // Typed into the address bar: every query parameter a page reads.
+    private static readonly string Address = Uri.EscapeDataString(HostileData.Payload(HostileData.Reflected, 1, 80));
 
     [Fact]
     public Task Administrator_pages_show_hostile_text_as_text() =>
         VisitAsync("admin@kreminna.local",
         [
-            "/admin/users", "/audit", $"/audit?entity=Measure", "/plans", "/directions", "/bodies", "/measures", $"/measures?body={Data.BodyId}",
+            "/admin/users", "/audit", $"/audit?entity=Measure", $"/measures?direction={Address}&body={Address}", "/plans", "/directions", "/bodies", "/measures", $"/measures?body={Data.BodyId}",
             $"/measures/{Data.MeasureId}", $"/measures/{Data.MeasureId}/edit", $"/directions/{Data.DirectionId}/measures/new",
             "/review", $"/reports/{Data.ApprovedPeriodId}", $"/reports/{Data.OpenPeriodId}", "/account/change-password",
         ]);
@@ -79,6 +82,7 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
         [
             "/dashboard", "/dashboard?year=2020", $"/dashboard?year=2020&direction={Data.DirectionId}", $"/dashboard?year=2021&body={Data.BodyId}",
             "/reports?year=2022&state=overdue", $"/reports?year=2020&state=approved&body={Data.BodyId}", $"/reports?year=2021&state=returned&direction={Data.DirectionId}",
+            $"/reports?year={Address}&state={Address}&direction={Address}&body={Address}", $"/dashboard?year={Address}&direction={Address}&body={Address}",
             "/audit", $"/measures/{Data.MeasureId}", $"/reports/{Data.ApprovedPeriodId}",
         ]);
 
@@ -179,7 +183,7 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
 
             // As the browser shows it once the circuit has rendered, with the page's editors open where there are some.
             await page.GotoAsync(App.BaseUrl + path);
-            if (!StaticPages.Contains(path))
+            if (!StaticPages.Contains(path.Split('?')[0]))
             {
                 await BrowserFixture.InteractiveAsync(page);
             }
@@ -200,6 +204,16 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Змінити", Exact = true }).First.ClickAsync();
             await page.Locator("main input[type=text], main textarea").First.WaitForAsync();
+        }
+        else if (path == "/measures")
+        {
+            await page.GetByLabel("Виконавець").ClickAsync();
+            await page.GetByRole(AriaRole.Option).First.WaitForAsync();
+        }
+        else if (path.EndsWith("/edit", StringComparison.Ordinal))
+        {
+            await page.GetByLabel("Додати виконавця").FillAsync("pwned");
+            await page.GetByRole(AriaRole.Option).First.WaitForAsync();
         }
     }
 
