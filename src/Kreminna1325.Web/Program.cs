@@ -35,6 +35,7 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
 
 app.UseSecurityHeaders();
 app.UseWebUi();
+app.UseApiErrors();
 app.UseAccounts();
 app.UseAntiforgery();
 app.MapOpenDataApi();
