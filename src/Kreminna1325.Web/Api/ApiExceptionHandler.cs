@@ -13,20 +13,22 @@ public sealed class ApiExceptionHandler(Microsoft.Extensions.Localization.IStrin
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!context.Request.Path.StartsWithSegments("/api") || context.Response.HasStarted)
+        // By now the middleware has pointed the request at the error page: the path asked for is in the feature.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+        if (!path.StartsWithSegments("/api") || context.Response.HasStarted)
         {
             return false;
         }
 
         if (exception is BadHttpRequestException bad)
         {
-            logger.LogInformation("Bad request to {Path}: {Status} {Reason}", context.Request.Path, bad.StatusCode, bad.Message);
+            logger.LogInformation("Bad request to {Path}: {Status} {Reason}", path, bad.StatusCode, bad.Message);
             await ApiErrors.Problem(l, bad.StatusCode).ExecuteAsync(context);
             return true;
         }
 
         var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
-        logger.LogError(exception, "Unhandled error in {Method} {Path}, trace id {TraceId}", context.Request.Method, context.Request.Path, traceId);
+        logger.LogError(exception, "Unhandled error in {Method} {Path}, trace id {TraceId}", context.Request.Method, path, traceId);
         await ApiErrors.ServerError(l, traceId).ExecuteAsync(context);
         return true;
     }

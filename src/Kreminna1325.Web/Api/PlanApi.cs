@@ -15,7 +15,18 @@ public static class PlanApi
         api.MapGet("/measures/{id}/form", LoadMeasureAsync)
             .WithSummary("Захід у формі для редагування, з його поточною версією (CouncilStaff, Administrator).");
         api.MapPut("/measures/{id}", SaveMeasureAsync)
-            .Accepts<MeasureForm>("application/json")
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                // The handler reads the body itself (to answer 413/415/400 precisely), so the document is told what it takes.
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(MeasureForm), null, ct) },
+                    },
+                };
+            })
             .WithSummary("Зберігає наявний захід цілком: зміст, термін, виконавців, показники, фінансування; version — та, з якої почали (409 при конфлікті).");
     }
 
