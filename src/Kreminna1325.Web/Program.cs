@@ -38,6 +38,7 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
 
 app.UseSecurityHeaders();
 app.UseWebUi();
+app.UseApiErrors();
 app.UseAccounts();
 app.UsePublicCaching();
 app.UseAntiforgery();

@@ -6,6 +6,7 @@ namespace Kreminna1325.Core.Accounts;
 public class AppUser : IdentityUser
 {
     public const int FullNameMaxLength = 200;
+    public const int PositionMaxLength = 200;
 
     public string FullName { get; set; } = "";
     public string? Position { get; set; }

@@ -1,4 +1,6 @@
 using FluentValidation;
+using Kreminna1325.Core.Plans.Editing;
+using Kreminna1325.Core.Validation;
 
 namespace Kreminna1325.Core.Accounts;
 
@@ -20,17 +22,21 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(u => u.Email)
             .NotEmpty().WithMessage(_ => Messages.Get("User.EmailRequired"))
             .EmailAddress().WithMessage(_ => Messages.Get("User.EmailInvalid"))
-            .MaximumLength(256).WithMessage(_ => Messages.Get("User.EmailInvalid"));
+            .MaximumLength(256).WithMessage(_ => Messages.Get("User.EmailInvalid"))
+            .TypedText(256);
         RuleFor(u => u.FullName)
             .NotEmpty().WithMessage(_ => Messages.Get("User.FullNameRequired"))
-            .MaximumLength(AppUser.FullNameMaxLength).WithMessage(_ => Messages.Get("User.FullNameTooLong", AppUser.FullNameMaxLength));
+            .TypedText(AppUser.FullNameMaxLength);
         RuleFor(u => u.Position)
-            .MaximumLength(200).WithMessage(_ => Messages.Get("User.PositionTooLong"));
+            .TypedText(AppUser.PositionMaxLength);
         RuleFor(u => u.Roles)
             .NotEmpty().WithMessage(_ => Messages.Get("User.RoleRequired"))
             .Must(roles => roles.All(Accounts.Roles.All.Contains)).WithMessage(_ => Messages.Get("User.RoleUnknown"));
         RuleFor(u => u.ResponsibleBodyIds)
             .NotEmpty().When(u => u.Roles.Contains(Accounts.Roles.ResponsibleOfficial))
             .WithMessage(_ => Messages.Get("User.OfficialNeedsBody"));
+        RuleFor(u => u.ResponsibleBodyIds)
+            .Must(ids => ids.Count <= MeasureFormValidator.MaxResponsibleBodies && ids.All(id => id > 0))
+            .WithMessage(_ => Messages.Get("Measure.BodyUnknown"));
     }
 }

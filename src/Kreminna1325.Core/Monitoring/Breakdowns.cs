@@ -20,6 +20,12 @@ public static class Breakdowns
         [Disaggregation.PlaceOfResidence] = ["city", "villages"],
     };
 
+    /// <summary>
+    /// The dimensions of a stored list that the app knows, once each. Writes refuse anything else, but
+    /// a row written before that (or by hand) must not make every page that reads it fail.
+    /// </summary>
+    public static IEnumerable<Disaggregation> Known(IEnumerable<Disaggregation> stored) => stored.Where(Categories.ContainsKey).Distinct();
+
     public static bool IsKnown(Disaggregation dimension, string category) =>
         Categories.TryGetValue(dimension, out var list) && list.Contains(category);
 }

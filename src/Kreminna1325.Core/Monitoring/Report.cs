@@ -63,6 +63,8 @@ public class IndicatorValue : Audit.IBelongsToMeasure
     /// <summary>Count (whole) or percentage (one decimal).</summary>
     public decimal? Number { get; set; }
     public bool? Present { get; set; }
+    public const int DocumentReferenceMaxLength = 1000;
+
     public string? DocumentReference { get; set; }
     public List<string> Entries { get; set; } = [];
     public string? Text { get; set; }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Validation;
 
 namespace Kreminna1325.Core.Monitoring;
 
@@ -56,15 +57,16 @@ public sealed class ReportFormValidator : AbstractValidator<ReportForm>
 
     public ReportFormValidator()
     {
-        RuleFor(r => r.Narrative).MaximumLength(Report.NarrativeMaxLength)
-            .WithMessage(_ => Messages.Get("Report.NarrativeTooLong", Report.NarrativeMaxLength));
-        RuleFor(r => r.NotDoneReason).MaximumLength(Report.CommentMaxLength)
-            .WithMessage(_ => Messages.Get("Report.CommentTooLong", Report.CommentMaxLength));
-        RuleFor(r => r.Implementation).IsInEnum();
+        RuleFor(r => r.Narrative).TypedText(Report.NarrativeMaxLength, multiLine: true);
+        RuleFor(r => r.NotDoneReason).TypedText(Report.CommentMaxLength, multiLine: true);
+        RuleFor(r => r.Implementation).IsInEnum().WithMessage(r => Messages.Get("Value.Unknown", r.Implementation!));
         RuleForEach(r => r.Values).SetValidator(new ValueFormValidator());
+        RuleFor(r => r.Spending)
+            .Must(s => s.Select(x => x.Source).Distinct().Count() == s.Count && s.All(x => Enum.IsDefined(x.Source)))
+            .WithMessage(_ => Messages.Get("Value.Duplicate"));
         RuleForEach(r => r.Spending).ChildRules(s =>
             s.RuleFor(x => x.Amount)
-                .Must(a => a is not { } v || (v >= 0 && v < 1_000_000_000m && decimal.Round(v, 2) == v))
+                .Must(a => a is not { } v || (v >= 0 && v < Plans.Editing.MeasureFormValidator.MaxAmount && decimal.Round(v, 2) == v))
                 .WithMessage(_ => Messages.Get("Report.SpendingInvalid")));
 
         RuleSet(Submit, () =>
@@ -77,10 +79,17 @@ public sealed class ReportFormValidator : AbstractValidator<ReportForm>
             RuleForEach(r => r.Values).SetValidator(new CompleteValueValidator());
         });
     }
+
+    /// <summary>Why a reviewer's comment cannot be stored (missing, too long, forbidden characters), or null.</summary>
+    public static string? CommentProblem(string? comment, string requiredKey) =>
+        string.IsNullOrWhiteSpace(comment) ? Messages.Get(requiredKey) : TypedTextRules.Problem(comment.Trim(), Report.CommentMaxLength, multiLine: true);
 }
 
 public sealed class ValueFormValidator : AbstractValidator<ValueForm>
 {
+    /// <summary>Entries of a list indicator (events, documents …) in one report.</summary>
+    public const int MaxEntries = 200;
+
     public ValueFormValidator()
     {
         RuleFor(v => v.Number)
@@ -91,9 +100,10 @@ public sealed class ValueFormValidator : AbstractValidator<ValueForm>
             .Must(n => n is null || (n >= 0 && n <= 100 && decimal.Round(n.Value, 1) == n.Value))
             .When(v => v.Kind == IndicatorKind.Percentage)
             .WithMessage(_ => Messages.Get("Report.PercentageInvalid"));
-        RuleFor(v => v.DocumentReference).MaximumLength(1000);
-        RuleForEach(v => v.Entries).MaximumLength(1000);
-        RuleFor(v => v.Text).MaximumLength(Report.NarrativeMaxLength);
+        RuleFor(v => v.DocumentReference).TypedText(IndicatorValue.DocumentReferenceMaxLength);
+        RuleFor(v => v.Entries).Must(e => e.Count <= MaxEntries).WithMessage(v => Messages.Get("List.TooLong", MaxEntries, v.Entries.Count));
+        RuleForEach(v => v.Entries).TypedText(IndicatorValue.DocumentReferenceMaxLength).When(v => v.Entries.Count <= MaxEntries);
+        RuleFor(v => v.Text).TypedText(Report.NarrativeMaxLength, multiLine: true);
         foreach (var dimension in Enum.GetValues<Disaggregation>())
         {
             RuleFor(v => v)

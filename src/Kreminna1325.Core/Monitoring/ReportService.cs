@@ -95,15 +95,15 @@ public sealed class ReportService(
         ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Approved, comment: null, ct);
 
     public Task<EditResult<ReportForm>> ReturnAsync(ClaimsPrincipal user, int reportId, uint version, string? comment, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(comment)
-            ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [Messages.Get("Report.CommentRequired")] }))
-            : ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Returned, comment.Trim(), ct);
+        ReportFormValidator.CommentProblem(comment, "Report.CommentRequired") is { } problem
+            ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [problem] }))
+            : ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Returned, comment!.Trim(), ct);
 
     /// <summary>An approved report goes back to the body, with the reason, so it can be corrected and resubmitted.</summary>
     public Task<EditResult<ReportForm>> ReopenAsync(ClaimsPrincipal user, int reportId, uint version, string? reason, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(reason)
-            ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [Messages.Get("Report.ReasonRequired")] }))
-            : ReviewAsync(user, reportId, version, ReportStatus.Approved, ReportStatus.Returned, reason.Trim(), ct);
+        ReportFormValidator.CommentProblem(reason, "Report.ReasonRequired") is { } problem
+            ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [problem] }))
+            : ReviewAsync(user, reportId, version, ReportStatus.Approved, ReportStatus.Returned, reason!.Trim(), ct);
 
     private async Task<EditResult<ReportForm>> WriteAsync(ClaimsPrincipal user, ReportForm form, bool submit, CancellationToken ct)
     {
@@ -321,13 +321,13 @@ public sealed class ReportService(
         IndicatorId = indicator.Id,
         IndicatorText = indicator.Text,
         Kind = indicator.Kind,
-        Requested = [.. indicator.Disaggregations],
+        Requested = [.. Breakdowns.Known(indicator.Disaggregations)],
         Number = value?.Number,
         Present = value?.Present,
         DocumentReference = value?.DocumentReference,
         Entries = value?.Entries.ToList() ?? [],
         Text = value?.Text,
-        Breakdown = indicator.Kind != IndicatorKind.Count ? [] : indicator.Disaggregations.ToDictionary(
+        Breakdown = indicator.Kind != IndicatorKind.Count ? [] : Breakdowns.Known(indicator.Disaggregations).ToDictionary(
             d => d,
             d => Breakdowns.Categories[d].ToDictionary(
                 c => c,

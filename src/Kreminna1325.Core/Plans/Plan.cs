@@ -19,6 +19,8 @@ public class Plan
     public List<PrintedTotal> PrintedTotals { get; set; } = [];
 
     public const int DefaultGraceDays = 10;
+    public const int MunicipalityMaxLength = 200;
+    public const int TitleMaxLength = 1000;
 
     public IEnumerable<int> Years => Enumerable.Range(StartYear, EndYear - StartYear + 1);
 }

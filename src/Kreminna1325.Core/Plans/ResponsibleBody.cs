@@ -4,6 +4,7 @@ namespace Kreminna1325.Core.Plans;
 public class ResponsibleBody
 {
     public const int NameMaxLength = 400;
+    public const int ShortNameMaxLength = 200;
 
     public int Id { get; set; }
     public required string Name { get; set; }

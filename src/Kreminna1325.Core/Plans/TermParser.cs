@@ -40,7 +40,8 @@ public static partial class TermParser
             term.Kind = TermKind.AnnualInMonths;
             term.FirstMonth = Array.IndexOf(MonthNames, months.Groups[1].Value) + 1;
             term.LastMonth = Array.IndexOf(MonthNames, months.Groups[2].Value) + 1;
-            return term.FirstMonth > 0 && term.LastMonth > 0;
+            // Periods run inside one year: a reversed range ("грудень–січень") is not a term the schedule can keep.
+            return term.FirstMonth > 0 && term.FirstMonth <= term.LastMonth;
         }
 
         if (s.StartsWith("щорічно") || s.StartsWith("щороку"))

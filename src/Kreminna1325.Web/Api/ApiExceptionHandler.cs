@@ -1,31 +1,35 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kreminna1325.Web.Api;
 
-/// <summary>An unexpected failure under /api is answered as problem+json, never as an HTML error page.</summary>
-public sealed class ApiExceptionHandler(
-    IProblemDetailsService problemDetails, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, ILogger<ApiExceptionHandler> logger)
+/// <summary>
+/// An exception under /api is answered as problem+json, never as an HTML error page: a bad request
+/// the framework detected keeps its own status (400, 413, 415); anything else is a 500 whose trace
+/// id is in the answer and, with the exception, in the log.
+/// </summary>
+public sealed class ApiExceptionHandler(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has pointed the request at the error page: the path asked for is in the feature.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+        if (!path.StartsWithSegments("/api") || context.Response.HasStarted)
         {
             return false;
         }
 
-        logger.LogError(exception, "Unhandled error in {Path}", context.Request.Path);
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (exception is BadHttpRequestException bad)
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = l["Api.ServerError.Title"],
-                Detail = l["Api.ServerError.Detail"],
-            },
-        });
+            logger.LogInformation("Bad request to {Path}: {Status} {Reason}", path, bad.StatusCode, bad.Message);
+            await ApiErrors.Problem(l, bad.StatusCode).ExecuteAsync(context);
+            return true;
+        }
+
+        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        logger.LogError(exception, "Unhandled error in {Method} {Path}, trace id {TraceId}", context.Request.Method, path, traceId);
+        await ApiErrors.ServerError(l, traceId).ExecuteAsync(context);
+        return true;
     }
 }

@@ -16,6 +16,7 @@ public static class OpenDataApi
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ApiRequests>();
         builder.Services.AddOpenApi();
     }
 
@@ -46,28 +47,29 @@ public static class OpenDataApi
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetPlanAsync(
         string id, PlanQueries plans, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        if (QueryValues.Int(id) is not { } planId)
+        if (ApiRequests.Id(id) is not { } planId)
         {
             return MalformedId(id, l);
         }
 
-        var plan = await plans.GetAsync(planId, ct);
+        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
         return plan is null ? PlanNotFound(planId, l) : TypedResults.Ok(plan);
     }
 
     private static async Task<Results<Ok<BudgetReport>, ProblemHttpResult>> GetBudgetAsync(
         string id, BudgetReportService budget, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        if (QueryValues.Int(id) is not { } planId)
+        if (ApiRequests.Id(id) is not { } planId)
         {
             return MalformedId(id, l);
         }
 
-        var report = await budget.GetAsync(planId, ct);
+        var report = planId > 0 ? await budget.GetAsync(planId, ct) : null;
         return report is null ? PlanNotFound(planId, l) : TypedResults.Ok(report);
     }
 
-    // Ids are taken as text, so a malformed one answers 400 with a reason, not a bare 404 or an exception.
+    // Ids are taken as text, so a malformed one answers 400 with a reason, not a bare 404 or an exception;
+    // a well-formed id of nothing (0, -1) is a 404 like any other unknown id.
     internal static ProblemHttpResult MalformedId(string? id, IStringLocalizer l) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Api.BadId.Title"], detail: l["Api.BadId.Detail", id ?? ""]);
 

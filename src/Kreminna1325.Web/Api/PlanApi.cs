@@ -12,35 +12,90 @@ public static class PlanApi
     public static void MapPlanApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.CanEditPlan).WithTags("Plan editing");
-        api.MapGet("/measures/{id:int}/form", async Task<Results<Ok<MeasureForm>, ProblemHttpResult>> (
-                int id, MeasureEditor editor, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await editor.LoadAsync(id, ct) is { } form ? TypedResults.Ok(form) : NotFound(l))
+        api.MapGet("/measures/{id}/form", LoadMeasureAsync)
             .WithSummary("Захід у формі для редагування, з його поточною версією (CouncilStaff, Administrator).");
-        api.MapPut("/measures/{id:int}", SaveMeasureAsync)
-            .WithSummary("Зберігає захід цілком: зміст, термін, виконавців, показники, фінансування; version — та, з якої почали (409 при конфлікті).");
+        api.MapPut("/measures/{id}", SaveMeasureAsync)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                // The handler reads the body itself (to answer 413/415/400 precisely), so the document is told what it takes.
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(MeasureForm), null, ct) },
+                    },
+                };
+            })
+            .WithSummary("Зберігає наявний захід цілком: зміст, термін, виконавців, показники, фінансування; version — та, з якої почали (409 при конфлікті).");
+    }
+
+    private static async Task<Results<Ok<MeasureForm>, ProblemHttpResult>> LoadMeasureAsync(
+        string id, MeasureEditor editor, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (ApiRequests.Id(id) is not { } measureId)
+        {
+            return OpenDataApi.MalformedId(id, l);
+        }
+
+        return measureId > 0 && await editor.LoadAsync(measureId, ct) is { } form ? TypedResults.Ok(form) : MeasureNotFound(l, measureId);
     }
 
     private static async Task<Results<Ok<MeasureForm>, ValidationProblem, ProblemHttpResult>> SaveMeasureAsync(
-        int id, MeasureForm form, ClaimsPrincipal user, MeasureEditor editor, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, MeasureEditor editor, ApiRequests requests, IStringLocalizer<SharedResource> l,
+        CancellationToken ct)
     {
-        form.Id = id;
-        if (form.DirectionId == 0 && await editor.LoadAsync(id, ct) is { } stored)
+        if (ApiRequests.Id(id) is not { } measureId)
+        {
+            return OpenDataApi.MalformedId(id, l);
+        }
+
+        if (measureId <= 0)
+        {
+            return MeasureNotFound(l, measureId);
+        }
+
+        var (form, problem) = await requests.ReadJsonAsync<MeasureForm>(request, l, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // This endpoint saves a measure that exists; it never creates one (the editor does that).
+        var stored = await editor.LoadAsync(measureId, ct);
+        if (stored is null)
+        {
+            return MeasureNotFound(l, measureId);
+        }
+
+        form!.Id = measureId;
+        if (form.DirectionId == 0)
         {
             // A client may leave the direction out: the measure stays where it is.
             form.DirectionId = stored.DirectionId;
+        }
+        else if (form.DirectionId != stored.DirectionId)
+        {
+            return Invalid(l, new Dictionary<string, string[]> { [nameof(MeasureForm.DirectionId)] = [l["Api.DirectionFixed"]] });
         }
 
         var result = await editor.SaveAsync(user, form, ct);
         return result.Outcome switch
         {
             EditOutcome.Saved => TypedResults.Ok(result.Current!),
-            EditOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: l["Api.Invalid.Title"]),
-            EditOutcome.NotFound => NotFound(l, result.Message),
+            EditOutcome.Invalid => Invalid(l, result.Errors),
+            EditOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.NotFound.Title"], detail: result.Message),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: l["Api.Conflict.Title"], detail: result.Message,
                 extensions: new Dictionary<string, object?> { ["current"] = result.Current }),
         };
     }
 
-    private static ProblemHttpResult NotFound(IStringLocalizer l, string? detail = null) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.NotFound.Title"], detail: detail);
+    /// <summary>Field errors under the names the client sent: "indicators[2].kind", as in the JSON.</summary>
+    private static ValidationProblem Invalid(IStringLocalizer l, IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => string.Join('.', e.Key.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..])), e => e.Value),
+            title: l["Api.Invalid.Title"]);
+
+    private static ProblemHttpResult MeasureNotFound(IStringLocalizer l, int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Api.NotFound.Title"], detail: l["Api.MeasureNotFound.Detail", id]);
 }

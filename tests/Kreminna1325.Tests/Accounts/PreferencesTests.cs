@@ -37,4 +37,29 @@ public class PreferencesTests(OpenDataApiFixture fixture) : IClassFixture<OpenDa
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
+
+    [Theory]
+    [InlineData("/measures?page=2", "/measures?page=2")]
+    [InlineData("/заходи", "/%D0%B7%D0%B0%D1%85%D0%BE%D0%B4%D0%B8")]
+    [InlineData("/a b", "/a%20b")]
+    [InlineData("/\u0001", "/")]
+    [InlineData("\u0001", "/")]
+    [InlineData("/measures\r\nSet-Cookie: stolen=1", "/")]
+    [InlineData("/x\u0000", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("\\\\evil.example\\", "/")]
+    [InlineData("/x\\..\\..", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("", "/")]
+    public async Task A_hostile_return_url_goes_home_and_never_fails(string returnUrl, string expected)
+    {
+        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/preferences?theme=dark&returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
 }

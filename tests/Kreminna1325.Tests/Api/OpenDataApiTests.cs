@@ -138,7 +138,8 @@ public class OpenDataApiTests(OpenDataApiFixture fixture) : IClassFixture<OpenDa
     [InlineData("/api/plans/999999", HttpStatusCode.NotFound)]
     [InlineData("/api/plans/999999/budget", HttpStatusCode.NotFound)]
     [InlineData("/api/plans/abc", HttpStatusCode.BadRequest)]
-    [InlineData("/api/plans/-1", HttpStatusCode.BadRequest)]
+    [InlineData("/api/plans/-1", HttpStatusCode.NotFound)]
+    [InlineData("/api/plans/0/budget", HttpStatusCode.NotFound)]
     [InlineData("/api/plans/1.5/budget", HttpStatusCode.BadRequest)]
     [InlineData("/api/plans/99999999999999999999", HttpStatusCode.BadRequest)]
     [InlineData("/api/no-such-thing", HttpStatusCode.NotFound)]
@@ -163,6 +164,10 @@ public class OpenDataApiTests(OpenDataApiFixture fixture) : IClassFixture<OpenDa
         Assert.Contains("/api/plans/{id}", paths);
         Assert.Contains("/api/plans/{id}/budget", paths);
         Assert.Contains("/api/responsible-bodies", paths);
+
+        // The edit endpoint reads its body itself; the document still says what it takes.
+        var put = document.GetProperty("paths").GetProperty("/api/measures/{id}").GetProperty("put");
+        Assert.True(put.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
     }
 
     [Fact]

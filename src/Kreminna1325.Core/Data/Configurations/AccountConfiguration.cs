@@ -9,7 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(AppUser.FullNameMaxLength).UseCollation(AppDbContext.UkrainianCollation);
-        builder.Property(u => u.Position).HasMaxLength(200);
+        builder.Property(u => u.Position).HasMaxLength(AppUser.PositionMaxLength);
         builder.HasMany(u => u.ResponsibleBodies).WithOne(b => b.User).HasForeignKey(b => b.UserId)
             .OnDelete(DeleteBehavior.Cascade);
     }

@@ -9,7 +9,7 @@ internal sealed class DirectionConfiguration : IEntityTypeConfiguration<Directio
     public void Configure(EntityTypeBuilder<Direction> builder)
     {
         builder.Property(d => d.Number).HasMaxLength(10);
-        builder.Property(d => d.Title).HasMaxLength(1000);
+        builder.Property(d => d.Title).HasMaxLength(Plans.Editing.DirectionEditor.TitleMaxLength);
         builder.Property(d => d.Version).IsRowVersion();
         builder.HasIndex(d => new { d.PlanId, d.Order });
 

@@ -44,7 +44,7 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
     {
         builder.Property(v => v.Version).IsRowVersion();
         builder.Property(v => v.Number).HasPrecision(14, 1);
-        builder.Property(v => v.DocumentReference).HasMaxLength(1000);
+        builder.Property(v => v.DocumentReference).HasMaxLength(IndicatorValue.DocumentReferenceMaxLength);
         builder.Property(v => v.Text).HasMaxLength(Report.NarrativeMaxLength);
         builder.Property(v => v.Entries).HasColumnType("text[]");
         builder.HasIndex(v => new { v.ReportId, v.IndicatorId }).IsUnique();

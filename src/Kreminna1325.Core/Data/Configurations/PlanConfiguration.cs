@@ -8,9 +8,9 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
-        builder.Property(p => p.Municipality).HasMaxLength(200).UseCollation(AppDbContext.UkrainianCollation);
-        builder.Property(p => p.Region).HasMaxLength(200);
-        builder.Property(p => p.Title).HasMaxLength(1000);
+        builder.Property(p => p.Municipality).HasMaxLength(Plan.MunicipalityMaxLength).UseCollation(AppDbContext.UkrainianCollation);
+        builder.Property(p => p.Region).HasMaxLength(Plan.MunicipalityMaxLength);
+        builder.Property(p => p.Title).HasMaxLength(Plan.TitleMaxLength);
         builder.Property(p => p.Version).IsRowVersion();
         builder.Ignore(p => p.Years);
         builder.ToTable(t => t.HasCheckConstraint("ck_plans_years", "end_year >= start_year"));

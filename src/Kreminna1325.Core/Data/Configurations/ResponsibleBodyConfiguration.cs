@@ -9,7 +9,7 @@ internal sealed class ResponsibleBodyConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ResponsibleBody> builder)
     {
         builder.Property(b => b.Name).HasMaxLength(ResponsibleBody.NameMaxLength).UseCollation(AppDbContext.UkrainianCollation);
-        builder.Property(b => b.ShortName).HasMaxLength(200).UseCollation(AppDbContext.UkrainianCollation);
+        builder.Property(b => b.ShortName).HasMaxLength(ResponsibleBody.ShortNameMaxLength).UseCollation(AppDbContext.UkrainianCollation);
         builder.Property(b => b.Aliases).HasColumnType("text[]");
         builder.Property(b => b.Version).IsRowVersion();
         builder.HasIndex(b => b.Name).IsUnique();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Plans.Editing;
@@ -18,17 +19,19 @@ public sealed class BodyForm
 
 public sealed class BodyFormValidator : AbstractValidator<BodyForm>
 {
+    public const int MaxAliases = 50;
+
     public BodyFormValidator()
     {
         RuleFor(b => b.Name)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Messages.Get("Body.NameRequired"))
-            .MaximumLength(ResponsibleBody.NameMaxLength).WithMessage(_ => Messages.Get("Body.NameTooLong", ResponsibleBody.NameMaxLength));
+            .TypedText(ResponsibleBody.NameMaxLength);
         RuleFor(b => b.ShortName)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Messages.Get("Body.ShortNameRequired"))
-            .MaximumLength(200).WithMessage(_ => Messages.Get("Body.ShortNameTooLong"));
-        RuleFor(b => b.Kind).IsInEnum();
-        RuleForEach(b => b.Aliases).MaximumLength(ResponsibleBody.NameMaxLength)
-            .WithMessage(_ => Messages.Get("Body.NameTooLong", ResponsibleBody.NameMaxLength));
+            .TypedText(ResponsibleBody.ShortNameMaxLength);
+        RuleFor(b => b.Kind).IsInEnum().WithMessage(b => Messages.Get("Value.Unknown", b.Kind));
+        RuleFor(b => b.Aliases).Must(a => a.Count <= MaxAliases).WithMessage(b => Messages.Get("List.TooLong", MaxAliases, b.Aliases.Count));
+        RuleForEach(b => b.Aliases).TypedText(ResponsibleBody.NameMaxLength).When(b => b.Aliases.Count <= MaxAliases);
     }
 }
 

@@ -157,9 +157,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     private static string? Invalid(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? Messages.Get("Direction.TitleRequired")
-        : title.Trim().Length > TitleMaxLength ? Messages.Get("Direction.TitleTooLong")
-        : null;
+        string.IsNullOrWhiteSpace(title) ? Messages.Get("Direction.TitleRequired") : Validation.TypedTextRules.Problem(title.Trim(), TitleMaxLength);
 }
 
 public static class Roman

@@ -63,10 +63,9 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             return EditResult<MeasureForm>.Invalid(validation);
         }
 
-        var bodyIds = form.ResponsibleBodies.Select(r => r.BodyId).ToList();
-        if (await db.ResponsibleBodies.CountAsync(b => bodyIds.Contains(b.Id), ct) != bodyIds.Count)
+        if (await MeasureReferences.CheckAsync(db, form, ct) is { } refused)
         {
-            return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(MeasureForm.ResponsibleBodies)] = [Messages.Get("Measure.BodyUnknown")] });
+            return new(EditOutcome.Invalid, refused);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kreminna1325.Core.Validation;
 
 namespace Kreminna1325.Core.Plans.Editing;
 
@@ -67,45 +68,67 @@ public sealed class FundingLineForm
     public decimal Amount { get; set; }
 }
 
+/// <summary>
+/// What a measure may hold, for the editor and the API alike. The rules that need the database
+/// (bodies that exist, indicators of this measure, kinds of indicators that hold values) are in
+/// <see cref="MeasureReferences"/>.
+/// </summary>
 public sealed class MeasureFormValidator : AbstractValidator<MeasureForm>
 {
     public const decimal MaxAmount = 1_000_000_000m;
+    public const int MaxIndicators = 100;
+    public const int MaxResponsibleBodies = 30;
 
     public MeasureFormValidator()
     {
         RuleFor(m => m.Content)
             .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => Messages.Get("Measure.ContentRequired"))
-            .MaximumLength(Measure.ContentMaxLength)
-            .WithMessage(m => Messages.Get("Measure.ContentTooLong", Measure.ContentMaxLength, m.Content.Length));
+            .TypedText(Measure.ContentMaxLength, multiLine: true);
         RuleFor(m => m.Term).NotNull().SetValidator(new TermFormValidator());
         RuleFor(m => m.ResponsibleBodies)
-            .NotEmpty().WithMessage(_ => Messages.Get("Measure.BodyRequired"));
+            .NotEmpty().WithMessage(_ => Messages.Get("Measure.BodyRequired"))
+            .Must(list => list.Count <= MaxResponsibleBodies).WithMessage(m => Messages.Get("Measure.TooManyBodies", MaxResponsibleBodies, m.ResponsibleBodies.Count))
+            .Must(list => list.All(r => r is not null && r.BodyId > 0)).WithMessage(_ => Messages.Get("Measure.BodyUnknown"));
         RuleFor(m => m.ResponsibleBodies)
-            .Must(list => list.Select(r => r.BodyId).Distinct().Count() == list.Count)
+            .Must(list => list.Select(r => r?.BodyId).Distinct().Count() == list.Count)
             .WithMessage(m => Messages.Get("Measure.BodyDuplicate",
-                m.ResponsibleBodies.GroupBy(r => r.BodyId).Where(g => g.Count() > 1).Select(g => g.First().Name ?? g.Key.ToString()).FirstOrDefault() ?? ""));
-        RuleForEach(m => m.Indicators).SetValidator(new IndicatorFormValidator());
-        RuleFor(m => m.FundingNote).IsInEnum();
-        RuleForEach(m => m.FundingLines).ChildRules(line =>
+                m.ResponsibleBodies.GroupBy(r => r?.BodyId).Where(g => g.Count() > 1).Select(g => g.First()?.Name ?? g.Key.ToString()).FirstOrDefault() ?? ""));
+        RuleFor(m => m.Indicators)
+            .Must(list => list.Count <= MaxIndicators).WithMessage(m => Messages.Get("Measure.TooManyIndicators", MaxIndicators, m.Indicators.Count))
+            .Must(list => list.Where(i => i is not null && i.Id != 0).GroupBy(i => i.Id).All(g => g.Count() == 1))
+            .WithMessage(_ => Messages.Get("Indicator.DuplicateId"));
+
+        // A list far over its limit is refused as a whole, not with a message for each of its thousands of entries.
+        RuleForEach(m => m.Indicators).NotNull().SetValidator(new IndicatorFormValidator()).When(m => m.Indicators.Count <= MaxIndicators);
+        RuleFor(m => m.FundingNote).IsInEnum().WithMessage(m => Messages.Get("Value.Unknown", m.FundingNote!));
+        RuleFor(m => m.FundingLines)
+            .Must((m, lines) => lines.Count <= MaxFundingLines(m))
+            .WithMessage(m => Messages.Get("Funding.TooManyLines", MaxFundingLines(m), m.FundingLines.Count));
+        RuleForEach(m => m.FundingLines).NotNull().ChildRules(line =>
         {
-            line.RuleFor(f => f.Source).IsInEnum();
+            line.RuleFor(f => f.Source).IsInEnum().WithMessage(f => Messages.Get("Value.Unknown", f.Source));
             line.RuleFor(f => f.Amount)
                 .GreaterThanOrEqualTo(0).WithMessage(_ => Messages.Get("Funding.AmountNegative"))
                 .LessThan(MaxAmount).WithMessage(_ => Messages.Get("Funding.AmountTooLarge"))
                 .Must(a => decimal.Round(a, 2) == a).WithMessage(_ => Messages.Get("Funding.AmountPrecision"));
-        });
+        }).When(m => m.FundingLines.Count <= MaxFundingLines(m));
         RuleForEach(m => m.FundingLines)
-            .Must((m, f) => f.Year >= m.PlanStartYear && f.Year <= m.PlanEndYear)
-            .WithMessage((m, f) => Messages.Get("Funding.YearOutsidePlan", f.Year, m.PlanStartYear, m.PlanEndYear));
+            .Must((m, f) => f is null || (f.Year >= m.PlanStartYear && f.Year <= m.PlanEndYear))
+            .WithMessage((m, f) => Messages.Get("Funding.YearOutsidePlan", f.Year, m.PlanStartYear, m.PlanEndYear))
+            .When(m => m.FundingLines.Count <= MaxFundingLines(m));
         RuleFor(m => m.FundingLines)
-            .Must(lines => lines.Select(f => (f.Source, f.Year)).Distinct().Count() == lines.Count)
+            .Must(lines => lines.Select(f => (f?.Source, f?.Year)).Distinct().Count() == lines.Count)
             .WithMessage(m => Duplicate(m.FundingLines));
     }
 
+    /// <summary>One line per source and year of the plan.</summary>
+    public static int MaxFundingLines(MeasureForm m) =>
+        Enum.GetValues<FundingSource>().Length * Math.Max(1, m.PlanEndYear - m.PlanStartYear + 1);
+
     private static string Duplicate(List<FundingLineForm> lines)
     {
-        var d = lines.GroupBy(f => (f.Source, f.Year)).First(g => g.Count() > 1).Key;
-        return Messages.Get("Funding.Duplicate", Messages.Get($"Source.{d.Source}"), d.Year);
+        var d = lines.Where(f => f is not null).GroupBy(f => (f.Source, f.Year)).FirstOrDefault(g => g.Count() > 1)?.Key;
+        return d is { } key ? Messages.Get("Funding.Duplicate", Messages.Get($"Source.{key.Source}"), key.Year) : Messages.Get("Value.Unknown", "null");
     }
 }
 
@@ -115,8 +138,8 @@ public sealed class TermFormValidator : AbstractValidator<TermForm>
     {
         RuleFor(t => t.Text)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => Messages.Get("Measure.TermRequired"))
-            .MaximumLength(Term.TextMaxLength).WithMessage(_ => Messages.Get("Measure.TermTooLong", Term.TextMaxLength));
-        RuleFor(t => t.Kind).IsInEnum();
+            .TypedText(Term.TextMaxLength);
+        RuleFor(t => t.Kind).IsInEnum().WithMessage(t => Messages.Get("Value.Unknown", t.Kind));
         RuleFor(t => t.Quarter)
             .Must(q => q is >= 1 and <= 4).When(t => t.Kind == TermKind.AnnualInQuarter)
             .WithMessage(_ => Messages.Get("Measure.QuarterRequired"));
@@ -126,6 +149,12 @@ public sealed class TermFormValidator : AbstractValidator<TermForm>
         RuleFor(t => t.LastMonth)
             .Must(m => m is >= 1 and <= 12).When(t => t.Kind == TermKind.AnnualInMonths)
             .WithMessage(_ => Messages.Get("Measure.MonthsRequired"));
+
+        // Reporting periods run inside one year: "December–January" has no meaning the schedule can keep.
+        RuleFor(t => t.LastMonth)
+            .Must((t, last) => t.FirstMonth <= last)
+            .When(t => t.Kind == TermKind.AnnualInMonths && t.FirstMonth is >= 1 and <= 12 && t.LastMonth is >= 1 and <= 12)
+            .WithMessage(_ => Messages.Get("Measure.MonthsReversed"));
     }
 }
 
@@ -133,12 +162,17 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
 {
     public IndicatorFormValidator()
     {
+        RuleFor(i => i.Id).GreaterThanOrEqualTo(0).WithMessage(_ => Messages.Get("Indicator.Unknown"));
         RuleFor(i => i.Text)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => Messages.Get("Indicator.TextRequired"))
-            .MaximumLength(Indicator.TextMaxLength).WithMessage(_ => Messages.Get("Indicator.TextTooLong", Indicator.TextMaxLength));
-        RuleFor(i => i.Kind).IsInEnum();
+            .TypedText(Indicator.TextMaxLength, multiLine: true);
+        RuleFor(i => i.Kind).IsInEnum().WithMessage(i => Messages.Get("Value.Unknown", i.Kind));
         RuleFor(i => i.Disaggregations)
             .Empty().When(i => i.Kind != IndicatorKind.Count)
             .WithMessage(_ => Messages.Get("Indicator.DisaggregationsOnlyForCounts"));
+        RuleFor(i => i.Disaggregations)
+            .Must(list => list.All(Enum.IsDefined))
+            .WithMessage(i => Messages.Get("Value.Unknown", string.Join(", ", i.Disaggregations.Where(d => !Enum.IsDefined(d)).Take(5))))
+            .Must(list => list.Distinct().Count() == list.Count).WithMessage(_ => Messages.Get("Value.Duplicate"));
     }
 }

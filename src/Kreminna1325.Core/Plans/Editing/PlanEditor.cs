@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Plans.Editing;
@@ -27,15 +28,15 @@ public sealed class PlanFormValidator : AbstractValidator<PlanForm>
     {
         RuleFor(p => p.Municipality)
             .Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage(_ => Messages.Get("Plan.MunicipalityRequired"))
-            .MaximumLength(200).WithMessage(_ => Messages.Get("Plan.MunicipalityRequired"));
-        RuleFor(p => p.Region).MaximumLength(200);
+            .TypedText(Plan.MunicipalityMaxLength);
+        RuleFor(p => p.Region).TypedText(Plan.MunicipalityMaxLength);
         RuleFor(p => p.Title)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => Messages.Get("Plan.TitleRequired"))
-            .MaximumLength(1000).WithMessage(_ => Messages.Get("Plan.TitleTooLong"));
+            .TypedText(Plan.TitleMaxLength);
         RuleFor(p => p.EndYear)
             .Must((p, end) => p.StartYear is >= 2000 and <= 2100 && end is >= 2000 and <= 2100 && end >= p.StartYear && end - p.StartYear < MaxYears)
             .WithMessage(_ => Messages.Get("Plan.YearsInvalid"));
-        RuleFor(p => p.ReportingCadence).IsInEnum();
+        RuleFor(p => p.ReportingCadence).IsInEnum().WithMessage(p => Messages.Get("Value.Unknown", p.ReportingCadence));
         RuleFor(p => p.GraceDays).InclusiveBetween(0, 90).WithMessage(_ => Messages.Get("Plan.GraceDaysInvalid"));
     }
 }
