@@ -77,7 +77,7 @@ public static class AccountsExtensions
         services.AddScoped<MeasureAccess>();
         services.AddScoped<AccountSetup>();
         services.AddScoped<UserAdministration>();
-        services.AddSingleton(builder.Configuration.GetSection("Accounts:SignInThrottle").Get<SignInThrottleSettings>() ?? new SignInThrottleSettings());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Accounts:SignInThrottle").Get<SignInThrottleSettings>() ?? new SignInThrottleSettings());
         services.AddScoped<SignInThrottle>();
 
         // A cap on sign-in posts per client address, on top of SignInThrottle's back-off. The partition is
