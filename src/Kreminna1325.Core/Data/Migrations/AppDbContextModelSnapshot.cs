@@ -774,7 +774,10 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasIndex("MeasureId", "Position")
                         .HasDatabaseName("ix_indicators_measure_id_position");
 
-                    b.ToTable("indicators", (string)null);
+                    b.ToTable("indicators", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicators_disaggregations", "disaggregations <@ ARRAY['Sex', 'Age', 'VulnerabilityCategory', 'PlaceOfResidence']::text[]");
+                        });
                 });
 
             modelBuilder.Entity("Kreminna1325.Core.Plans.Measure", b =>
