@@ -47,6 +47,13 @@ public static class DeploymentExtensions
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
 
+            // With both lists empty the middleware would trust every sender, so no proxy named means
+            // no forwarded header read at all.
+            if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+            {
+                options.ForwardedHeaders = ForwardedHeaders.None;
+            }
+
             // A forwarded host is held to the same list as the Host header itself.
             var allowedHosts = (configuration["AllowedHosts"] ?? "*").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (!allowedHosts.Contains("*"))

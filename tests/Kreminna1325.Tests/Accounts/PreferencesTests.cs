@@ -55,7 +55,7 @@ public class PreferencesTests(OpenDataApiFixture fixture) : IClassFixture<OpenDa
     [InlineData("", "/")]
     public async Task A_hostile_return_url_goes_home_and_never_fails(string returnUrl, string expected)
     {
-        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = fixture.Factory.ClientOptions.BaseAddress });
 
         using var response = await client.GetAsync("/preferences?theme=dark&returnUrl=" + Uri.EscapeDataString(returnUrl));
 

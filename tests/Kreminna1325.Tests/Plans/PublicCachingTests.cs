@@ -19,7 +19,7 @@ public sealed class PublicCachingFixture : WebFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Anonymous = Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        Anonymous = Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Factory.ClientOptions.BaseAddress });
     }
 
     public async Task<Fetched> GetAsync(string path, string? cookie = null, string? ifNoneMatch = null, HttpClient? client = null)
