@@ -183,7 +183,7 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
 
             // As the browser shows it once the circuit has rendered, with the page's editors open where there are some.
             await page.GotoAsync(App.BaseUrl + path);
-            if (!StaticPages.Contains(path.Split('?')[0]))
+            if (!IsStatic(path.Split('?')[0]))
             {
                 await BrowserFixture.InteractiveAsync(page);
             }
@@ -195,8 +195,12 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
         Assert.True(findings.Count == 0, $"Injected as {email ?? "anonymous"}:\n{string.Join('\n', findings.Distinct())}");
     }
 
-    // Pages rendered once on the server, without a circuit.
-    private static readonly HashSet<string> StaticPages = ["/account/login", "/account/access-denied", "/account/change-password"];
+    // Pages rendered once on the server, without a circuit: the account forms, and the public plan
+    // (static so that it can be cached for a crowd).
+    private static readonly HashSet<string> StaticPages = ["/", "/account/login", "/account/access-denied", "/account/change-password"];
+
+    private static bool IsStatic(string path) =>
+        StaticPages.Contains(path) || (path.StartsWith("/plans/", StringComparison.Ordinal) && int.TryParse(path["/plans/".Length..], out _));
 
     private static async Task OpenEditorsAsync(IPage page, string path)
     {
