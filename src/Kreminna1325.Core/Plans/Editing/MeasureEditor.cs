@@ -72,11 +72,11 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         Measure? measure;
         if (form.Id == 0)
         {
-            await LockDirectionsAsync(db, [form.DirectionId], ct);
+            await MeasureNumbering.LockDirectionsAsync(db, [form.DirectionId], ct);
             measure = new Measure
             {
                 DirectionId = form.DirectionId,
-                Number = await NextNumberAsync(db, form.DirectionId, ct),
+                Number = await MeasureNumbering.NextAsync(db, form.DirectionId, ct),
                 Content = "",
                 Term = form.Term.ToTerm(),
             };
@@ -137,7 +137,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"));
         }
 
-        await LockDirectionsAsync(db, [directionId.Value], ct);
+        await MeasureNumbering.LockDirectionsAsync(db, [directionId.Value], ct);
 
         // Children are loaded so their deletion is in the audit trail, not only the database's cascade.
         var measure = await WithChildren(db.Measures).AsSplitQuery().SingleAsync(m => m.Id == id, ct);
@@ -157,7 +157,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         var periods = await db.ReportingPeriods.Where(p => p.MeasureId == id).ToListAsync(ct);
         db.ReportingPeriods.RemoveRange(periods);
         db.Measures.Remove(measure);
-        await CloseUpAsync(db, measure.DirectionId, measure.Number, ct);
+        await MeasureNumbering.CloseUpAsync(db, measure.DirectionId, measure.Number, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return EditResult<MeasureForm>.Ok(ToForm(measure, 0, 0));
@@ -181,7 +181,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Direction.NotFound"));
         }
 
-        await LockDirectionsAsync(db, [place.DirectionId, targetDirectionId], ct);
+        await MeasureNumbering.LockDirectionsAsync(db, [place.DirectionId, targetDirectionId], ct);
         var measure = await db.Measures.SingleAsync(m => m.Id == id, ct);
         if (measure.Version != version)
         {
@@ -191,9 +191,9 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         if (measure.DirectionId != targetDirectionId)
         {
             var oldNumber = measure.Number;
-            measure.Number = await NextNumberAsync(db, targetDirectionId, ct);
+            measure.Number = await MeasureNumbering.NextAsync(db, targetDirectionId, ct);
             measure.DirectionId = targetDirectionId;
-            await CloseUpAsync(db, place.DirectionId, oldNumber, ct);
+            await MeasureNumbering.CloseUpAsync(db, place.DirectionId, oldNumber, ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -265,27 +265,6 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         return current is null
             ? EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"))
             : EditResult<MeasureForm>.Fail(EditOutcome.Conflict, Messages.Get("Measure.Conflict"), current);
-    }
-
-    /// <summary>Serialises numbering within the directions touched, so two people adding at once get 5 and 6, not 5 and 5.</summary>
-    internal static async Task LockDirectionsAsync(AppDbContext db, int[] directionIds, CancellationToken ct)
-    {
-        foreach (var id in directionIds.Distinct().Order())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM directions WHERE id = {id} FOR UPDATE", ct);
-        }
-    }
-
-    private static async Task<int> NextNumberAsync(AppDbContext db, int directionId, CancellationToken ct) =>
-        (await db.Measures.Where(m => m.DirectionId == directionId).MaxAsync(m => (int?)m.Number, ct) ?? 0) + 1;
-
-    private static async Task CloseUpAsync(AppDbContext db, int directionId, int removedNumber, CancellationToken ct)
-    {
-        var after = await db.Measures.Where(m => m.DirectionId == directionId && m.Number > removedNumber).ToListAsync(ct);
-        foreach (var m in after)
-        {
-            m.Number--;
-        }
     }
 
     private static IQueryable<Measure> WithChildren(IQueryable<Measure> measures) =>

@@ -1,0 +1,17 @@
+namespace Kreminna1325.Web.Components.Pages.Measures;
+
+/// <summary>Row moves shared by the measure editor's lists (responsible bodies, indicators).</summary>
+internal static class EditorRows
+{
+    /// <summary>Swaps two rows when both exist; a click that would leave the list does nothing.</summary>
+    public static bool TrySwap<T>(List<T> list, int a, int b)
+    {
+        if (a < 0 || b < 0 || a >= list.Count || b >= list.Count)
+        {
+            return false;
+        }
+
+        (list[a], list[b]) = (list[b], list[a]);
+        return true;
+    }
+}
