@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -29,13 +28,9 @@ public sealed class EditorNumberEntryTests : IClassFixture<SeededDatabase>, IAsy
     public EditorNumberEntryTests(SeededDatabase database)
     {
         this.database = database;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
-        context.Services.AddMudServices();
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        BunitSetup.Prepare(context);
         context.Services.AddSingleton<IValidator<MeasureForm>, MeasureFormValidator>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.SetRendererInfo(new RendererInfo("Server", true));
-        context.Render<MudPopoverProvider>();
+        BunitSetup.Ready(context);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

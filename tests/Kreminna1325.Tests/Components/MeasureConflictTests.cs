@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using FluentValidation;
 using Kreminna1325.Core.Plans;
@@ -7,7 +6,6 @@ using Kreminna1325.Web.Components.Pages.Measures;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -18,13 +16,9 @@ public sealed class MeasureConflictTests : IAsyncLifetime
 
     public MeasureConflictTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
-        context.Services.AddMudServices();
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        BunitSetup.Prepare(context);
         context.Services.AddSingleton<IValidator<MeasureForm>, MeasureFormValidator>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.SetRendererInfo(new RendererInfo("Server", true));
-        context.Render<MudPopoverProvider>();
+        BunitSetup.Ready(context);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using FluentValidation;
 using Kreminna1325.Core.Budget;
@@ -8,7 +7,6 @@ using Kreminna1325.Web.Components.Pages.Measures;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -21,13 +19,9 @@ public sealed class MeasureEditorFormTests : IAsyncLifetime
 
     public MeasureEditorFormTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
-        context.Services.AddMudServices();
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        BunitSetup.Prepare(context);
         context.Services.AddSingleton<IValidator<MeasureForm>, MeasureFormValidator>();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.SetRendererInfo(new RendererInfo("Server", true));
-        context.Render<MudPopoverProvider>();
+        BunitSetup.Ready(context);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
@@ -9,7 +8,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -22,15 +20,11 @@ public sealed class PlanYearsEntryTests : IClassFixture<SeededDatabase>, IAsyncL
     public PlanYearsEntryTests(SeededDatabase database)
     {
         this.database = database;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
-        context.Services.AddMudServices();
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        BunitSetup.Prepare(context);
         context.Services.AddSingleton(new PlanQueries(database.DbFactory));
         context.Services.AddSingleton(new PlanEditor(database.DbFactory, new PlanFormValidator()));
         context.Services.AddSingleton<AuthenticationStateProvider>(new StaffSignedIn());
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.SetRendererInfo(new RendererInfo("Server", true));
-        context.Render<MudPopoverProvider>();
+        BunitSetup.Ready(context);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
@@ -6,7 +5,6 @@ using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Web.Components.Pages.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -17,11 +15,8 @@ public sealed class ReportConflictTests : IAsyncLifetime
 
     public ReportConflictTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
-        context.Services.AddMudServices();
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.SetRendererInfo(new RendererInfo("Server", true));
+        BunitSetup.Prepare(context);
+        BunitSetup.Ready(context);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -29,16 +28,12 @@ public sealed class ReportNumberEntryTests : IClassFixture<ReportingFixture>, IA
     public ReportNumberEntryTests(ReportingFixture fixture)
     {
         f = fixture;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
-        context.Services.AddMudServices();
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        BunitSetup.Prepare(context);
         context.Services.AddSingleton(f.Reports);
         context.Services.AddSingleton(f.Files);
         context.Services.AddSingleton(f.Access);
         context.Services.AddSingleton<AuthenticationStateProvider>(auth);
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.SetRendererInfo(new RendererInfo("Server", true));
-        context.Render<MudPopoverProvider>();
+        BunitSetup.Ready(context);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
