@@ -74,7 +74,10 @@ bench_web() {
     dotnet publish src/Kreminna1325.Web -c Release -nologo -v quiet -o "$workdir/app" >/dev/null
     # Production, request logging off (the static file and the pages would pay for it alike, in a log of
     # hundreds of megabytes).
+    # Plain HTTP on loopback as run.sh serves it: without the switch Production redirects to HTTPS, and
+    # wrk would time redirects.
     export ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="$connection" Serilog__MinimumLevel__Default=Warning
+    export Deployment__PlainHttp=true Demo__Enabled=false
     (cd "$workdir/app" && dotnet Kreminna1325.Web.dll migrate >"$workdir/migrate.log" 2>&1) || { cat "$workdir/migrate.log" >&2; exit 1; }
     (cd "$workdir/app" && exec dotnet Kreminna1325.Web.dll --urls "$base" >"$workdir/app.log" 2>&1) &
     app_pid=$!
@@ -90,9 +93,16 @@ bench_web() {
     local -a names=("static file $static" "public page /" "budget API /api/plans/$plan/budget")
     local -a paths=("$static" "/" "/api/plans/$plan/budget")
 
-    # Warm-up: the JIT, the connection pool and the first render of each copy.
+    # Warm-up: the JIT, the connection pool and the first render of each copy. Each must be a 200:
+    # wrk does not count redirects as errors, and timing one would prove nothing.
+    local status
     for path in "${paths[@]}"; do
-        curl -fs -o /dev/null "$base$path"
+        status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+        if [ "$status" != 200 ]; then
+            echo "$path answered $status, not 200; the app's log:" >&2
+            tail -n 20 "$workdir/app.log" >&2
+            exit 1
+        fi
         wrk -t2 -c64 -d3s "$base$path" >/dev/null
     done
 
