@@ -50,7 +50,8 @@ wrk_run() {
         /Requests\/sec:/ { rps = $2 }
         /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8; timeouts += $10 }
         /Non-2xx or 3xx responses:/ { errors += $5 }
-        END { printf "%.0f %d %d\n", rps, errors, timeouts }'
+        /Transfer\/sec:/ { transfer = $2 }
+        END { printf "%.0f %d %d %s\n", rps, errors, timeouts, transfer }'
 }
 
 bench_web() {
@@ -106,19 +107,19 @@ bench_web() {
         wrk -t2 -c64 -d3s "$base$path" >/dev/null
     done
 
-    local -a rps errs touts
+    local -a rps errs touts bytes
     local i
     for i in 0 1 2; do
-        read -r "rps[$i]" "errs[$i]" "touts[$i]" < <(wrk_run "$base${paths[$i]}")
+        read -r "rps[$i]" "errs[$i]" "touts[$i]" "bytes[$i]" < <(wrk_run "$base${paths[$i]}")
     done
 
     local failed=0 ratio target
     printf '\nwrk -t2 -c64 -d%ss, one after the other on %s\n' "${BENCH_WRK_SECONDS:-15}" "$(nproc) cores"
-    printf '%-45s %12s %8s %10s %16s\n' "target" "requests/s" "errors" "time-outs" "of static file"
+    printf '%-45s %12s %10s %8s %10s %16s\n' "target" "requests/s" "bytes/s" "errors" "time-outs" "of static file"
     for i in 0 1 2; do
         ratio=$(awk -v a="${rps[$i]}" -v b="${rps[0]}" 'BEGIN { printf "%.1f", (b > 0) ? 100 * a / b : 0 }')
         target=$(case $i in 0) echo 0 ;; 1) echo 25 ;; 2) echo 50 ;; esac)
-        printf '%-45s %12s %8s %10s %15s%%' "${names[$i]}" "${rps[$i]}" "${errs[$i]}" "${touts[$i]}" "$ratio"
+        printf '%-45s %12s %10s %8s %10s %15s%%' "${names[$i]}" "${rps[$i]}" "${bytes[$i]}" "${errs[$i]}" "${touts[$i]}" "$ratio"
         if [ "$i" -gt 0 ]; then printf '  (at least %s %%)' "$target"; fi
         printf '\n'
         if [ "${errs[$i]}" -ne 0 ] || [ "${touts[$i]}" -ne 0 ] || awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r < t) }'; then
