@@ -14,6 +14,12 @@ public static class DashboardApi
                 string? plan, string? year, string? direction, string? body,
                 PlanQueries plans, DashboardService dashboard, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
+                // A plan id of nothing (0, -1) is an unknown plan, as on every other endpoint.
+                if (ApiRequests.Id(plan) is int none and <= 0)
+                {
+                    return OpenDataApi.PlanNotFound(none, l);
+                }
+
                 if (new[] { plan, year, direction, body }.FirstOrDefault(v => !QueryValues.IsAbsentOrInt(v)) is { } malformed)
                 {
                     return OpenDataApi.MalformedId(malformed, l);

@@ -95,6 +95,7 @@ public class ApiStatusTests(MeasureApiFixture fixture) : IClassFixture<MeasureAp
     [InlineData("/api/measures/999999/form")]
     [InlineData("/api/plans/0")]
     [InlineData("/api/plans/-1/budget")]
+    [InlineData("/api/dashboard?plan=0")]
     [InlineData("/api/no-such-thing")]
     public async Task Unknown_ids_including_0_and_negative_are_404(string path)
     {
