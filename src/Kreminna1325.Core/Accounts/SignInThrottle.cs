@@ -30,7 +30,10 @@ public sealed record SignInThrottleSettings
 
     public TimeSpan LongestDelay { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>A key with no failure for this long starts counting afresh.</summary>
+    /// <summary>
+    /// A key with no failure for this long starts counting afresh; meanwhile its count also drains, one
+    /// failure per Memory / free failures, so an office that mistypes now and then never reaches its limit.
+    /// </summary>
     public TimeSpan Memory { get; init; } = TimeSpan.FromHours(24);
 }
 
@@ -74,13 +77,17 @@ public sealed class SignInThrottle(IDbContextFactory<AppDbContext> dbFactory, Ti
         await db.SignInFailures.Where(f => f.Key == key).ExecuteDeleteAsync(ct);
     }
 
-    // One statement counts, so concurrent failures on several instances are all counted.
+    // One statement counts, so concurrent failures on several instances are all counted. The count drains
+    // (a leaky bucket): without it an address shared by an office would climb by its daily typos until
+    // every typo there blocked everyone, the lock-out switch this class exists to avoid.
     private async Task CountAsync(AppDbContext db, string key, int free, DateTimeOffset now, CancellationToken ct)
     {
+        var drainSeconds = settings.Memory.TotalSeconds / free;
         var failures = (await db.Database.SqlQuery<int>($"""
             INSERT INTO sign_in_failures AS f (key, failures, last_failure_at) VALUES ({key}, 1, {now})
             ON CONFLICT (key) DO UPDATE SET
-                failures = CASE WHEN f.last_failure_at < {now - settings.Memory} THEN 1 ELSE f.failures + 1 END,
+                failures = CASE WHEN f.last_failure_at < {now - settings.Memory} THEN 1
+                    ELSE GREATEST(f.failures - FLOOR(EXTRACT(EPOCH FROM ({now} - f.last_failure_at)) / {drainSeconds})::int, 0) + 1 END,
                 last_failure_at = {now}
             RETURNING f.failures AS "Value"
             """).ToListAsync(ct))[0];

@@ -22,7 +22,6 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(u => u.Email)
             .NotEmpty().WithMessage(_ => Messages.Get("User.EmailRequired"))
             .EmailAddress().WithMessage(_ => Messages.Get("User.EmailInvalid"))
-            .MaximumLength(256).WithMessage(_ => Messages.Get("User.EmailInvalid"))
             .TypedText(256);
         RuleFor(u => u.FullName)
             .NotEmpty().WithMessage(_ => Messages.Get("User.FullNameRequired"))
@@ -36,7 +35,9 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
             .NotEmpty().When(u => u.Roles.Contains(Accounts.Roles.ResponsibleOfficial))
             .WithMessage(_ => Messages.Get("User.OfficialNeedsBody"));
         RuleFor(u => u.ResponsibleBodyIds)
-            .Must(ids => ids.Count <= MeasureFormValidator.MaxResponsibleBodies && ids.All(id => id > 0))
+            .Must(ids => ids.Count <= MeasureFormValidator.MaxResponsibleBodies)
+            .WithMessage(f => Messages.Get("Measure.TooManyBodies", MeasureFormValidator.MaxResponsibleBodies, f.ResponsibleBodyIds.Count))
+            .Must(ids => ids.All(id => id > 0))
             .WithMessage(_ => Messages.Get("Measure.BodyUnknown"));
     }
 }

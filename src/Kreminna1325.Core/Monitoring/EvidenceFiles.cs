@@ -111,9 +111,6 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             .SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>The file's type recognised from its structure; null when it is not an allowed one.</summary>
-    public static string? Detect(byte[] bytes) => EvidenceFormats.Inspect(bytes).ContentType;
-
     private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();

@@ -20,7 +20,8 @@ public static class EvidenceNames
     public static string Clean(string fileName)
     {
         var last = fileName.Replace('\\', '/').Split('/')[^1];
-        var kept = last.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray();
+        var kept = last.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c)
+            is not (UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)).ToArray();
         var name = new string(kept).Trim().TrimEnd('.', ' ');
         return name.Length == 0 ? "file" : Truncate(name, MaxLength);
     }

@@ -33,8 +33,8 @@ internal static class OfficePackages
 
     // A VBA project is an OLE compound file with a "_VBA_PROJECT" stream (names in UTF-16); a package
     // inside the package names its parts in plain ASCII even when they are compressed.
-    private static readonly byte[][] CompoundMacroNames = [Encoding.Unicode.GetBytes("_vba_project")];
-    private static readonly byte[][] NestedMacroNames = [.. new[] { "vbaproject", "vbadata", "activex" }.Select(Encoding.ASCII.GetBytes)];
+    private static readonly ByteScanner CompoundMacroNames = new([Encoding.Unicode.GetBytes("_vba_project")]);
+    private static readonly ByteScanner NestedMacroNames = new([.. new[] { "vbaproject", "vbadata", "activex" }.Select(Encoding.ASCII.GetBytes)]);
 
     public static EvidenceCheck Inspect(byte[] bytes)
     {
@@ -58,7 +58,7 @@ internal static class OfficePackages
                     return EvidenceCheck.Refused(EvidenceProblem.NotAllowed);
                 }
 
-                if (IsActiveContent(name) || IsActiveFolder(name))
+                if (IsActiveContent(name))
                 {
                     return EvidenceCheck.Refused(EvidenceProblem.Macros);
                 }
@@ -107,7 +107,6 @@ internal static class OfficePackages
         || text.Contains("macro", StringComparison.OrdinalIgnoreCase)
         || text.Contains("activex", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsActiveFolder(string name) => name.Split('/').Any(segment => segment.Equals("activeX", StringComparison.OrdinalIgnoreCase));
 
     private readonly record struct Part(string Name, int Method, long Compressed, long Expanded, int DataStart);
 
@@ -213,10 +212,10 @@ internal static class OfficePackages
     {
         var first = ReadFully(stream, buffer.AsSpan(0, 8));
         var head = buffer.AsSpan(0, first);
-        byte[][] patterns = head.SequenceEqual(CompoundFile) ? CompoundMacroNames
+        var scanner = head.SequenceEqual(CompoundFile) ? CompoundMacroNames
             : head.StartsWith(LocalHeader) ? NestedMacroNames
-            : [];
-        return patterns.Length > 0 && new ByteScanner(patterns).Found(stream, buffer, head.ToArray());
+            : null;
+        return scanner is not null && scanner.Found(stream, buffer, head.ToArray());
     }
 
     private static int ReadFully(Stream stream, Span<byte> target)

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Kreminna1325.Core.Monitoring;
 
 namespace Kreminna1325.Web.Monitoring;
@@ -17,25 +15,13 @@ public static class EvidenceDownload
             .ExcludeFromDescription();
 
     /// <summary>
-    /// The name the browser offers to save the file as. A stored name is whatever the uploader's machine
-    /// called the file: control and invisible format characters (a bidi override makes "fdp.exe" read
-    /// "exe.pdf") are dropped, and characters that mean something in a header or a path become "_".
+    /// The name the browser offers to save the file as: the stored name cleaned by the one rule for file
+    /// names (<see cref="EvidenceNames.Clean"/>; rows stored before it may hold anything), and characters
+    /// that mean something in a header or a path made "_".
     /// </summary>
     public static string DownloadName(string stored)
     {
-        var name = new StringBuilder(stored.Length);
-        foreach (var c in stored)
-        {
-            if (char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                continue;
-            }
-
-            name.Append(c is '"' or '\\' or '/' or ':' or ';' or '*' or '?' or '<' or '>' or '|' ? '_' : c);
-        }
-
-        var result = name.ToString().Trim(' ', '.');
-        return result.Length == 0 ? "evidence" : result;
+        var name = EvidenceNames.Clean(stored).Select(c => c is '"' or '\\' or ':' or ';' or '*' or '?' or '<' or '>' or '|' ? '_' : c);
+        return new string(name.ToArray()).TrimStart('.', ' ');
     }
 }

@@ -9,6 +9,8 @@ public class EvidenceFormatsTests
 {
     private const string VbaType = "application/vnd.ms-office.vbaProject";
 
+    private static string? Detect(byte[] bytes) => EvidenceFormats.Inspect(bytes).ContentType;
+
     public static TheoryData<string, byte[]> Macros => new()
     {
         { "macro-enabled main part", Office(manifest: ContentTypes("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml")) },
@@ -56,18 +58,18 @@ public class EvidenceFormatsTests
     [MemberData(nameof(Impostors))]
     public void A_file_must_be_structurally_what_it_claims(string what, byte[] file)
     {
-        Assert.True(EvidenceFiles.Detect(file) is null, what);
+        Assert.True(Detect(file) is null, what);
     }
 
     [Fact]
     public void The_real_thing_of_each_type_is_recognised()
     {
-        Assert.Equal("application/pdf", EvidenceFiles.Detect(Pdf()));
-        Assert.Equal("image/jpeg", EvidenceFiles.Detect(Jpeg()));
-        Assert.Equal("image/jpeg", EvidenceFiles.Detect([.. Jpeg(), .. Jpeg()])); // a phone's multi-picture file
-        Assert.Equal("image/png", EvidenceFiles.Detect(Png(new byte[8])));
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", EvidenceFiles.Detect(Office(extra: ("word/media/image1.png", Png()))));
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EvidenceFiles.Detect(Office(sheet: true)));
+        Assert.Equal("application/pdf", Detect(Pdf()));
+        Assert.Equal("image/jpeg", Detect(Jpeg()));
+        Assert.Equal("image/jpeg", Detect([.. Jpeg(), .. Jpeg()])); // a phone's multi-picture file
+        Assert.Equal("image/png", Detect(Png(new byte[8])));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Detect(Office(extra: ("word/media/image1.png", Png()))));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Detect(Office(sheet: true)));
     }
 
     [Theory]
