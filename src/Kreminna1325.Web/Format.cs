@@ -5,7 +5,10 @@ namespace Kreminna1325.Web;
 /// <summary>Numbers as the plan prints them: thousand UAH with a decimal comma, at least one decimal ("7,0").</summary>
 public static class Format
 {
-    public static string Amount(decimal amount) => amount.ToString("#,##0.0#", CultureInfo.CurrentCulture);
+    /// <summary>The pattern of <see cref="Amount"/>, for the fields where people type amounts.</summary>
+    public const string AmountPattern = "#,##0.0#";
+
+    public static string Amount(decimal amount) => amount.ToString(AmountPattern, CultureInfo.CurrentCulture);
 
     /// <summary>A count or percentage: no decimals unless there are some ("40", "12,5").</summary>
     public static string Count(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);

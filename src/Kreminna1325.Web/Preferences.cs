@@ -1,3 +1,4 @@
+using Kreminna1325.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Localization;
 
 namespace Kreminna1325.Web;
@@ -47,30 +48,8 @@ public static class PreferencesEndpoints
                     context.Response.Cookies.Append(UiState.PlanCookie, planId.ToString(System.Globalization.CultureInfo.InvariantCulture), options);
                 }
 
-                return Results.LocalRedirect(LocalPath(returnUrl));
+                return Results.LocalRedirect(StartPages.LocalPath(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
-
-    /// <summary>
-    /// Where to go back to: a path of this site, or its start page. Anything that could leave the site
-    /// ("//host", "/\\host", "https:…") or could not stand in a Location header (control characters) goes home;
-    /// other characters outside ASCII are percent-encoded, as a header needs.
-    /// </summary>
-    public static string LocalPath(string? returnUrl)
-    {
-        if (returnUrl is not { Length: > 0 } || returnUrl[0] != '/' || returnUrl.Contains('\\') || (returnUrl.Length > 1 && returnUrl[1] == '/')
-            || returnUrl.Any(char.IsControl))
-        {
-            return "/";
-        }
-
-        var path = new System.Text.StringBuilder(returnUrl.Length);
-        foreach (var rune in returnUrl.EnumerateRunes())
-        {
-            path.Append(rune.Value is > ' ' and < 0x7F ? rune.ToString() : Uri.EscapeDataString(rune.ToString()));
-        }
-
-        return path.ToString();
-    }
 }

@@ -62,8 +62,10 @@ public sealed class ReportFormValidator : AbstractValidator<ReportForm>
         RuleFor(r => r.Implementation).IsInEnum().WithMessage(r => Messages.Get("Value.Unknown", r.Implementation!));
         RuleForEach(r => r.Values).SetValidator(new ValueFormValidator());
         RuleFor(r => r.Spending)
-            .Must(s => s.Select(x => x.Source).Distinct().Count() == s.Count && s.All(x => Enum.IsDefined(x.Source)))
-            .WithMessage(_ => Messages.Get("Value.Duplicate"));
+            .Must(s => s.Select(x => x.Source).Distinct().Count() == s.Count)
+            .WithMessage(_ => Messages.Get("Value.Duplicate"))
+            .Must(s => s.All(x => Enum.IsDefined(x.Source)))
+            .WithMessage(r => Messages.Get("Value.Unknown", r.Spending.First(x => !Enum.IsDefined(x.Source)).Source));
         RuleForEach(r => r.Spending).ChildRules(s =>
             s.RuleFor(x => x.Amount)
                 .Must(a => a is not { } v || (v >= 0 && v < Plans.Editing.MeasureFormValidator.MaxAmount && decimal.Round(v, 2) == v))

@@ -131,7 +131,7 @@ public sealed class ReportService(
         foreach (var v in form.Values)
         {
             v.Kind = indicators[v.IndicatorId].Kind;
-            v.Requested = indicators[v.IndicatorId].Disaggregations;
+            v.Requested = [.. Breakdowns.Known(indicators[v.IndicatorId].Disaggregations)];
         }
 
         var validation = await validator.ValidateAsync(form, options =>
@@ -256,23 +256,27 @@ public sealed class ReportService(
     private async Task<EditResult<ReportForm>> ConflictAsync(int periodId, CancellationToken ct) =>
         EditResult<ReportForm>.Fail(EditOutcome.Conflict, Messages.Get("Report.Conflict"), (await LoadAsync(periodId, ct))?.Form);
 
-    internal static ValueForm ToValueForm(Indicator indicator, IndicatorValue? value) => new()
+    internal static ValueForm ToValueForm(Indicator indicator, IndicatorValue? value)
     {
-        IndicatorId = indicator.Id,
-        IndicatorText = indicator.Text,
-        Kind = indicator.Kind,
-        Requested = [.. Breakdowns.Known(indicator.Disaggregations)],
-        Number = value?.Number,
-        Present = value?.Present,
-        DocumentReference = value?.DocumentReference,
-        Entries = value?.Entries.ToList() ?? [],
-        Text = value?.Text,
-        Breakdown = indicator.Kind != IndicatorKind.Count ? [] : Breakdowns.Known(indicator.Disaggregations).ToDictionary(
-            d => d,
-            d => Breakdowns.Categories[d].ToDictionary(
-                c => c,
-                c => value?.Breakdown.FirstOrDefault(b => b.Dimension == d && b.Category == c)?.Count)),
-    };
+        List<Disaggregation> known = [.. Breakdowns.Known(indicator.Disaggregations)];
+        return new()
+        {
+            IndicatorId = indicator.Id,
+            IndicatorText = indicator.Text,
+            Kind = indicator.Kind,
+            Requested = known,
+            Number = value?.Number,
+            Present = value?.Present,
+            DocumentReference = value?.DocumentReference,
+            Entries = value?.Entries.ToList() ?? [],
+            Text = value?.Text,
+            Breakdown = indicator.Kind != IndicatorKind.Count ? [] : known.ToDictionary(
+                d => d,
+                d => Breakdowns.Categories[d].ToDictionary(
+                    c => c,
+                    c => value?.Breakdown.FirstOrDefault(b => b.Dimension == d && b.Category == c)?.Count)),
+        };
+    }
 
     internal static PeriodInfo ToInfo(ReportingPeriod p) =>
         new(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned);

@@ -1,5 +1,6 @@
 using Kreminna1325.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Kreminna1325.Web.Components.Pages.Account;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kreminna1325.Web.Accounts;
@@ -11,7 +12,7 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
             {
                 await signIn.SignOutAsync();
-                return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//") ? url : "/");
+                return TypedResults.LocalRedirect(StartPages.LocalPath(returnUrl));
             })
             .RequireAuthorization()
             .ExcludeFromDescription();

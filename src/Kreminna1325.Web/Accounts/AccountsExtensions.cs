@@ -118,18 +118,7 @@ public static class AccountsExtensions
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-            var unauthorized = status == StatusCodes.Status401Unauthorized;
-            context.Response.StatusCode = status;
-            return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails =
-                {
-                    Status = status,
-                    Title = unauthorized ? l["Api.Unauthorized.Title"] : l["Api.Forbidden.Title"],
-                    Detail = unauthorized ? l["Api.Unauthorized.Detail"] : l["Api.Forbidden.Detail"],
-                },
-            }).AsTask();
+            return Api.ApiErrors.Problem(l, status).ExecuteAsync(context.HttpContext);
         }
 
         context.Response.Redirect(context.RedirectUri);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,10 +33,9 @@ public static class ApiErrors
             limit.MaxRequestBodySize = MaxRequestBodySize;
         }
 
-        var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (context.Request.ContentLength > MaxRequestBodySize)
         {
-            await TooLarge(l).ExecuteAsync(context);
+            await TooLarge(Localizer(context)).ExecuteAsync(context);
             return;
         }
 
@@ -45,9 +43,11 @@ public static class ApiErrors
         var response = context.Response;
         if (!response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
         {
-            await Problem(l, response.StatusCode).ExecuteAsync(context);
+            await Problem(Localizer(context), response.StatusCode).ExecuteAsync(context);
         }
     });
+
+    private static IStringLocalizer Localizer(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     public static ProblemHttpResult TooLarge(IStringLocalizer l) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Api.TooLarge.Title"], detail: l["Api.TooLarge.Detail", MaxRequestBodySize / 1024]);
@@ -61,15 +61,14 @@ public static class ApiErrors
         StatusCodes.Status405MethodNotAllowed => TypedResults.Problem(statusCode: status, title: l["Api.MethodNotAllowed.Title"], detail: l["Api.MethodNotAllowed.Detail"]),
         StatusCodes.Status413PayloadTooLarge => TooLarge(l),
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(l),
-        >= 500 => ServerError(l, Activity.Current?.Id),
+        >= 500 => ServerError(l),
         _ => TypedResults.Problem(statusCode: status, title: l["Api.BadRequest.Title"], detail: l["Api.BadRequest.Detail"]),
     };
 
     public static ProblemHttpResult UnsupportedMediaType(IStringLocalizer l) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Api.UnsupportedMediaType.Title"], detail: l["Api.UnsupportedMediaType.Detail"]);
 
-    /// <summary>An unexpected failure: nothing about it but the trace id, which is in the log with the details.</summary>
-    public static ProblemHttpResult ServerError(IStringLocalizer l, string? traceId) => TypedResults.Problem(
-        statusCode: StatusCodes.Status500InternalServerError, title: l["Api.ServerError.Title"], detail: l["Api.ServerError.Detail"],
-        extensions: new Dictionary<string, object?> { ["traceId"] = traceId });
+    /// <summary>An unexpected failure: nothing about it but the trace id (added to every problem), which is in the log with the details.</summary>
+    public static ProblemHttpResult ServerError(IStringLocalizer l) => TypedResults.Problem(
+        statusCode: StatusCodes.Status500InternalServerError, title: l["Api.ServerError.Title"], detail: l["Api.ServerError.Detail"]);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kreminna1325.Web.Api;
@@ -27,9 +26,9 @@ public sealed class ApiExceptionHandler(Microsoft.Extensions.Localization.IStrin
             return true;
         }
 
-        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
+        var traceId = Logging.TraceId(context);
         logger.LogError(exception, "Unhandled error in {Method} {Path}, trace id {TraceId}", context.Request.Method, path, traceId);
-        await ApiErrors.ServerError(l, traceId).ExecuteAsync(context);
+        await ApiErrors.ServerError(l).ExecuteAsync(context);
         return true;
     }
 }

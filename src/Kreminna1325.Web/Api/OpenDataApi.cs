@@ -15,7 +15,9 @@ public static class OpenDataApi
     {
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddProblemDetails();
+        // Every problem carries the trace id as the log writes it ("@tr"), so the one a person reports is searchable.
+        builder.Services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["traceId"] = Logging.TraceId(context.HttpContext));
         builder.Services.AddSingleton<ApiRequests>();
         builder.Services.AddOpenApi();
     }
@@ -37,10 +39,7 @@ public static class OpenDataApi
         api.MapGet("/responsible-bodies", (PlanQueries plans, CancellationToken ct) => plans.ListBodiesAsync(ct))
             .WithName("ListResponsibleBodies")
             .WithSummary("Реєстр відповідальних виконавців з варіантами назв.");
-        api.MapFallback((IStringLocalizer<SharedResource> l) => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: l["Api.NoSuchResource.Title"],
-                detail: l["Api.NoSuchResource.Detail"]))
+        api.MapFallback((IStringLocalizer<SharedResource> l) => ApiErrors.Problem(l, StatusCodes.Status404NotFound))
             .ExcludeFromDescription();
     }
 

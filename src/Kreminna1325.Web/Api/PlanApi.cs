@@ -62,8 +62,7 @@ public static class PlanApi
         }
 
         // This endpoint saves a measure that exists; it never creates one (the editor does that).
-        var stored = await editor.LoadAsync(measureId, ct);
-        if (stored is null)
+        if (await editor.DirectionOfAsync(measureId, ct) is not { } directionId)
         {
             return MeasureNotFound(l, measureId);
         }
@@ -72,9 +71,9 @@ public static class PlanApi
         if (form.DirectionId == 0)
         {
             // A client may leave the direction out: the measure stays where it is.
-            form.DirectionId = stored.DirectionId;
+            form.DirectionId = directionId;
         }
-        else if (form.DirectionId != stored.DirectionId)
+        else if (form.DirectionId != directionId)
         {
             return Invalid(l, new Dictionary<string, string[]> { [nameof(MeasureForm.DirectionId)] = [l["Api.DirectionFixed"]] });
         }

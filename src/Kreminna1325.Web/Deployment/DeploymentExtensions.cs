@@ -66,7 +66,6 @@ public static class DeploymentExtensions
         services.AddSingleton<IConfigureOptions<AntiforgeryOptions>, CookieSecurity>();
 
         // Behind a proxy the app has no HTTPS port of its own to discover: redirect to the standard one.
-        services.AddHttpsRedirection(_ => { });
         services.AddOptions<HttpsRedirectionOptions>().Configure<IConfiguration>((options, configuration) =>
             options.HttpsPort = configuration.GetValue<int?>("HTTPS_PORT") ?? 443);
     }

@@ -13,6 +13,13 @@ namespace Kreminna1325.Core.Plans.Editing;
 /// </summary>
 public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IValidator<MeasureForm> validator)
 {
+    /// <summary>The direction a measure stands in; null when there is no such measure.</summary>
+    public async Task<int?> DirectionOfAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await DirectionOf(db, id, ct);
+    }
+
     public async Task<MeasureForm?> LoadAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -63,11 +70,6 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             return EditResult<MeasureForm>.Invalid(validation);
         }
 
-        if (await MeasureReferences.CheckAsync(db, form, ct) is { } refused)
-        {
-            return new(EditOutcome.Invalid, refused);
-        }
-
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Measure? measure;
         if (form.Id == 0)
@@ -101,13 +103,20 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
             db.Entry(measure).Property(m => m.Content).IsModified = true;
         }
 
+        // After the version check and inside the transaction: a reference someone else removed meanwhile
+        // is a conflict to merge, not the person's mistake.
+        if (await MeasureReferences.CheckAsync(db, form, ct) is { } refused)
+        {
+            return new(EditOutcome.Invalid, refused);
+        }
+
         var removed = measure.Indicators.Where(i => form.Indicators.All(f => f.Id != i.Id)).Select(i => i.Id).ToList();
         if (removed.Count > 0 && await db.IndicatorValues.AnyAsync(v => removed.Contains(v.IndicatorId), ct))
         {
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(MeasureForm.Indicators)] = [Messages.Get("Indicator.HasValues")] });
         }
 
-        Apply(form, measure);
+        MeasureApply.Apply(form, measure);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -131,7 +140,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         Permissions.DemandEditPlan(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var directionId = await db.Measures.Where(m => m.Id == id).Select(m => (int?)m.DirectionId).SingleOrDefaultAsync(ct);
+        var directionId = await DirectionOf(db, id, ct);
         if (directionId is null)
         {
             return EditResult<MeasureForm>.Fail(EditOutcome.NotFound, Messages.Get("Measure.NotFound"));
@@ -201,64 +210,6 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         return EditResult<MeasureForm>.Ok((await LoadAsync(id, ct))!);
     }
 
-    private static void Apply(MeasureForm form, Measure measure)
-    {
-        measure.Content = form.Content.Trim();
-        measure.Term = form.Term.ToTerm();
-        measure.FundingNote = form.FundingNote;
-
-        // Responsible bodies: keep the rows that stay (so their history continues), in the form's order.
-        measure.ResponsibleBodies.RemoveAll(r => form.ResponsibleBodies.All(f => f.BodyId != r.ResponsibleBodyId));
-        for (var i = 0; i < form.ResponsibleBodies.Count; i++)
-        {
-            var f = form.ResponsibleBodies[i];
-            var row = measure.ResponsibleBodies.FirstOrDefault(r => r.ResponsibleBodyId == f.BodyId);
-            if (row is null)
-            {
-                row = new MeasureResponsibleBody { ResponsibleBodyId = f.BodyId };
-                measure.ResponsibleBodies.Add(row);
-            }
-
-            row.Position = i + 1;
-            row.ByAgreement = f.ByAgreement;
-        }
-
-        var keptIndicators = form.Indicators.Where(f => f.Id != 0).Select(f => f.Id).ToHashSet();
-        measure.Indicators.RemoveAll(i => !keptIndicators.Contains(i.Id));
-        for (var i = 0; i < form.Indicators.Count; i++)
-        {
-            var f = form.Indicators[i];
-            var row = measure.Indicators.FirstOrDefault(x => f.Id != 0 && x.Id == f.Id);
-            if (row is null)
-            {
-                row = new Indicator { Text = "" };
-                measure.Indicators.Add(row);
-            }
-
-            row.Position = i + 1;
-            row.Text = f.Text.Trim();
-            row.Kind = f.Kind;
-            if (!row.Disaggregations.SequenceEqual(f.Disaggregations.Distinct().Order()))
-            {
-                row.Disaggregations = f.Disaggregations.Distinct().Order().ToList();
-            }
-        }
-
-        measure.FundingLines.RemoveAll(l => form.FundingLines.All(f => f.Source != l.Source || f.Year != l.Year));
-        foreach (var f in form.FundingLines)
-        {
-            var line = measure.FundingLines.FirstOrDefault(l => l.Source == f.Source && l.Year == f.Year);
-            if (line is null)
-            {
-                measure.FundingLines.Add(new FundingLine { Source = f.Source, Year = f.Year, Amount = f.Amount });
-            }
-            else
-            {
-                line.Amount = f.Amount;
-            }
-        }
-    }
-
     private async Task<EditResult<MeasureForm>> ConflictAsync(int id, CancellationToken ct)
     {
         var current = await LoadAsync(id, ct);
@@ -291,4 +242,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
         PlanStartYear = startYear,
         PlanEndYear = endYear,
     };
+
+    private static Task<int?> DirectionOf(AppDbContext db, int id, CancellationToken ct) =>
+        db.Measures.Where(m => m.Id == id).Select(m => (int?)m.DirectionId).SingleOrDefaultAsync(ct);
 }

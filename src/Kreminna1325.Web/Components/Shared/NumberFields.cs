@@ -11,8 +11,6 @@ public sealed class NumberFields
 
     internal event Action? Revealed;
 
-    public bool AnyUnreadable => unreadable.Count > 0;
-
     /// <summary>True when every field was read; otherwise each unreadable field shows why, at the field.</summary>
     public bool TryReadAll()
     {

@@ -1,6 +1,6 @@
 namespace Kreminna1325.Web.Components.Pages.Measures;
 
-/// <summary>Row moves shared by the measure editor's lists (responsible bodies, indicators).</summary>
+/// <summary>Row moves and removals shared by the measure editor's lists (responsible bodies, indicators).</summary>
 internal static class EditorRows
 {
     /// <summary>Swaps two rows when both exist; a click that would leave the list does nothing.</summary>
@@ -12,6 +12,18 @@ internal static class EditorRows
         }
 
         (list[a], list[b]) = (list[b], list[a]);
+        return true;
+    }
+
+    /// <summary>Removes a row when it still exists: a second click on the last row's delete does nothing.</summary>
+    public static bool TryRemoveAt<T>(List<T> list, int index)
+    {
+        if (index < 0 || index >= list.Count)
+        {
+            return false;
+        }
+
+        list.RemoveAt(index);
         return true;
     }
 }
