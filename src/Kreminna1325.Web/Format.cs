@@ -16,22 +16,7 @@ public static class Format
     public static string FileSize(long bytes) =>
         bytes < 1024 * 1024 ? $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.CurrentCulture)} KB" : $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)} MB";
 
-    // The community's clock: people read times in Kyiv time, the database keeps UTC.
-    private static readonly TimeZoneInfo Kyiv = FindKyiv();
-
+    /// <summary>An instant as people in the community read it: Kyiv wall-clock time.</summary>
     public static string DateTime(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, Kyiv).ToString("dd.MM.yyyy HH:mm", CultureInfo.CurrentCulture);
-
-    private static TimeZoneInfo FindKyiv()
-    {
-        foreach (var id in new[] { "Europe/Kyiv", "Europe/Kiev", "FLE Standard Time" })
-        {
-            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-            {
-                return zone;
-            }
-        }
-
-        return TimeZoneInfo.Utc;
-    }
+        Kreminna1325.Core.CommunityClock.ToKyiv(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.CurrentCulture);
 }

@@ -32,16 +32,16 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
             query = query.Where(a => a.EntityType == filter.EntityType);
         }
 
-        // Dates are whole days in UTC, the "to" day included.
+        // Dates are whole Kyiv days, the "to" day included.
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = CommunityClock.StartOf(from);
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = CommunityClock.StartOf(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
 

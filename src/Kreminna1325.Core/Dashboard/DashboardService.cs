@@ -45,7 +45,7 @@ public sealed record DashboardFigures(
     IReadOnlyList<ImplementationRow> Implementation, IReadOnlyList<QuarterRow> Quarters, IReadOnlyList<DisciplineRow> Discipline,
     IReadOnlyList<BudgetRow> Budget, BudgetReport PlanBudget, IReadOnlyList<ReachRow> Reach);
 
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, BudgetReportService budgets, TimeProvider clock)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, BudgetReportService budgets, CommunityClock clock)
 {
     public async Task<DashboardFigures?> GetAsync(DashboardFilter filter, CancellationToken ct = default)
     {
@@ -57,7 +57,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         var year = Math.Clamp(filter.Year ?? plan.EndYear, plan.StartYear, plan.EndYear);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var directions = await db.Directions.AsNoTracking().Where(d => d.PlanId == filter.PlanId && (filter.DirectionId == null || d.Id == filter.DirectionId))
             .OrderBy(d => d.Order).Select(d => new DirectionRef(d.Id, d.Number, d.Title)).ToListAsync(ct);
 

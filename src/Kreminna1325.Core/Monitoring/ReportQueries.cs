@@ -44,9 +44,9 @@ public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draf
 }
 
 /// <summary>The lists of the reporting workflow: an official's own reports, the review queue, a measure's periods.</summary>
-public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, MeasureAccess access, TimeProvider clock)
+public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, MeasureAccess access, CommunityClock clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     /// <summary>Periods of the person's bodies' measures that are due, overdue, returned or in draft, soonest due first.</summary>
     public async Task<IReadOnlyList<ReportRow>> MineAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)

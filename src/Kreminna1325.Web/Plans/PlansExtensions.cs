@@ -13,6 +13,7 @@ public static class PlansExtensions
     public static void AddPlans(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Kreminna1325.Core.CommunityClock>();
         builder.Services.AddValidatorsFromAssemblyContaining<UserFormValidator>(ServiceLifetime.Singleton);
 
         // Scoped like the context factory they use, so their writes are audited in the caller's name.

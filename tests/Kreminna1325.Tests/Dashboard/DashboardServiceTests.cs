@@ -1,3 +1,4 @@
+using Kreminna1325.Core;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
@@ -72,7 +73,7 @@ public sealed class DashboardFixture() : ReportingFixture(new DateTimeOffset(202
 /// <summary>The dashboard's figures against numbers worked out by hand from the reports above and the built-in plan.</summary>
 public class DashboardServiceTests(DashboardFixture f) : IClassFixture<DashboardFixture>
 {
-    private DashboardService Service => new(f.DbFactory, new BudgetReportService(f.DbFactory), f.Clock);
+    private DashboardService Service => new(f.DbFactory, new BudgetReportService(f.DbFactory), new CommunityClock(f.Clock));
 
     [Fact]
     public async Task The_latest_year_is_the_default_and_today_comes_from_the_clock()

@@ -1,3 +1,4 @@
+using Kreminna1325.Core;
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Monitoring;
@@ -37,7 +38,7 @@ public class ReportingFixture : SeededDatabase
 
     public ReportService Reports => new(DbFactory, new ReportFormValidator(), Access, Clock);
 
-    public ReportQueries Queries => new(DbFactory, Access, Clock);
+    public ReportQueries Queries => new(DbFactory, Access, new CommunityClock(Clock));
 
     public EvidenceFiles Files => new(DbFactory, Access, Clock);
 
