@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Kreminna1325.Core;
 
 /// <summary>
@@ -40,4 +42,12 @@ public sealed class CommunityClock(TimeProvider time)
 
         throw new InvalidOperationException("The Europe/Kyiv time zone is not installed (tzdata); dates would be wrong.");
     }
+}
+
+public static class CommunityClockServices
+{
+    /// <summary>The system clock and the community's calendar over it; tests replace <see cref="TimeProvider"/>.</summary>
+    public static IServiceCollection AddCommunityClock(this IServiceCollection services) => services
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton<CommunityClock>();
 }

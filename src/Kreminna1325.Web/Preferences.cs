@@ -1,4 +1,4 @@
-using Kreminna1325.Web.Components.Pages.Account;
+using Kreminna1325.Web.Accounts;
 using Microsoft.AspNetCore.Localization;
 
 namespace Kreminna1325.Web;

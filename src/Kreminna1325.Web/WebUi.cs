@@ -1,3 +1,4 @@
+using FluentValidation;
 using Kreminna1325.Web.Components;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,6 +20,8 @@ public static class WebUi
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        // Every validator of Core's features, found by scanning, and the adapter that lets MudBlazor forms ask them.
+        builder.Services.AddValidatorsFromAssemblyContaining<Kreminna1325.Core.Accounts.UserFormValidator>(ServiceLifetime.Singleton);
         builder.Services.AddTransient(typeof(FluentValidationAdapter<>));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>

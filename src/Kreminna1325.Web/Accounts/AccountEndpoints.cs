@@ -1,6 +1,6 @@
 using Kreminna1325.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Kreminna1325.Web.Components.Pages.Account;
+using Kreminna1325.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kreminna1325.Web.Accounts;

@@ -15,6 +15,7 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<ICurrentActor>(services => services.GetRequiredService<CurrentActor>());
 
+        builder.Services.AddScoped<Monitoring.DemoReports>();
         builder.Services.AddSingleton<PlanChanges>();
         builder.Services.AddSingleton<PlanChangeInterceptor>();
 
@@ -29,7 +30,8 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<KeysDbContext>(
             (services, options) => options.UseNpgsql(ConnectionString(services), npgsql => npgsql.MigrationsHistoryTable("__ef_keys_migrations_history"))
                 .UseSnakeCaseNamingConvention());
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The context itself is registered scoped by AddDbContextFactory; the check asks it whether PostgreSQL answers.
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
     }
 
     // Read at resolve time, so hosts built by tests can supply their own database.

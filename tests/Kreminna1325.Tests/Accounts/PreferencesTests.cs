@@ -49,7 +49,8 @@ public class PreferencesTests(OpenDataApiFixture fixture) : IClassFixture<OpenDa
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example/", "/")]
     [InlineData("\\\\evil.example\\", "/")]
-    [InlineData("/x\\..\\..", "/")]
+    // A backslash after the first two characters stays on the site (browsers read it as "/"): ASP.NET Core's IsLocalUrl keeps it.
+    [InlineData("/x\\..\\..", "/x\\..\\..")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("javascript:alert(1)", "/")]
     [InlineData("", "/")]

@@ -5,7 +5,7 @@ using FluentValidation;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Tests.Infrastructure;
-using Kreminna1325.Web.Components.Pages.Measures;
+using Kreminna1325.Web.Plans.Editing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Bunit;
 using FluentValidation;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
-using Kreminna1325.Web.Components.Pages.Measures;
+using Kreminna1325.Web.Plans.Editing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -2,7 +2,7 @@ using Bunit;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Tests.Infrastructure;
-using Kreminna1325.Web.Components.Pages.Editing;
+using Kreminna1325.Web.Plans.Editing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using Bunit;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
-using Kreminna1325.Web.Components.Pages.Reports;
+using Kreminna1325.Web.Monitoring;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,7 @@ using Bunit;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Monitoring;
-using Kreminna1325.Web.Components.Pages.Reports;
+using Kreminna1325.Web.Monitoring;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Kreminna1325.Core.Plans.Editing;
 
-namespace Kreminna1325.Web.Components.Pages.Measures;
+namespace Kreminna1325.Web.Plans.Editing;
 
 /// <summary>
 /// A save that met another person's save: the three versions as they were at that moment (copies, so

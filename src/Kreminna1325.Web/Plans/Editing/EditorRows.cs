@@ -1,4 +1,4 @@
-namespace Kreminna1325.Web.Components.Pages.Measures;
+namespace Kreminna1325.Web.Plans.Editing;
 
 /// <summary>Row moves and removals shared by the measure editor's lists (responsible bodies, indicators).</summary>
 internal static class EditorRows

@@ -1,10 +1,12 @@
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Web.Accounts;
+using Kreminna1325.Web.Api;
+using Kreminna1325.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Kreminna1325.Web.Api;
+namespace Kreminna1325.Web.Dashboard;
 
 public static class DashboardApi
 {

@@ -1,6 +1,7 @@
 using Kreminna1325.Core.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Kreminna1325.Web.Components.Pages.Account;
+namespace Kreminna1325.Web.Accounts;
 
 /// <summary>Where each role lands after signing in.</summary>
 public static class StartPages
@@ -19,14 +20,14 @@ public static class StartPages
     public static string LocalPath(string? returnUrl) => Local(returnUrl) ?? "/";
 
     /// <summary>
-    /// A path of this site, or null: anything that could leave the site ("//host", "/\\host", "https:…")
-    /// or could not stand in a Location header (control characters) is refused, so a crafted link cannot
-    /// send people elsewhere or fail; other characters outside ASCII are percent-encoded, as a header needs.
+    /// A path of this site, or null. ASP.NET Core's own rule decides what is local (it refuses "//host",
+    /// "/\\host", "https:…" and control characters, so a crafted link cannot send people elsewhere or fail);
+    /// "~/" is refused too, as the Blazor navigation that also uses this cannot follow it. Characters outside
+    /// ASCII are percent-encoded, as a Location header needs.
     /// </summary>
     public static string? Local(string? returnUrl)
     {
-        if (returnUrl is not { Length: > 0 } || returnUrl[0] != '/' || returnUrl.Contains('\\') || (returnUrl.Length > 1 && returnUrl[1] == '/')
-            || returnUrl.Any(char.IsControl))
+        if (!RedirectHttpResult.IsLocalUrl(returnUrl) || returnUrl[0] != '/')
         {
             return null;
         }

@@ -1,7 +1,7 @@
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans.Editing;
 
-namespace Kreminna1325.Web.Components.Pages.Reports;
+namespace Kreminna1325.Web.Monitoring;
 
 /// <summary>A save of a report that met another person's save: the three versions at that moment (copies) and their merge.</summary>
 public sealed record ReportEditMerge(ReportForm Base, ReportForm Mine, ReportForm Theirs, ReportMergeResult Result)

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Web.Accounts;
+using Kreminna1325.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Kreminna1325.Web.Api;
+namespace Kreminna1325.Web.Plans.Editing;
 
 /// <summary>Writes to the plan over HTTP, for staff tools and scripts: the same service, validator and checks as the editor page.</summary>
 public static class PlanApi

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Plans;
-using Kreminna1325.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Kreminna1325.Web.Api;
 using Microsoft.Extensions.Localization;
 
-namespace Kreminna1325.Web.Api;
+namespace Kreminna1325.Web.Plans;
 
-/// <summary>Anonymous, read-only open data: the plans, their budget and the responsible bodies.</summary>
+/// <summary>Anonymous, read-only open data: the plans and the responsible bodies (the budget is <see cref="Budget.BudgetApi"/>'s).</summary>
 public static class OpenDataApi
 {
     public static void AddOpenDataApi(this WebApplicationBuilder builder)
@@ -33,9 +32,6 @@ public static class OpenDataApi
         api.MapGet("/plans/{id}", GetPlanAsync)
             .WithName("GetPlan")
             .WithSummary("План з напрямами, заходами, відповідальними, показниками і фінансуванням.");
-        api.MapGet("/plans/{id}/budget", GetBudgetAsync)
-            .WithName("GetPlanBudget")
-            .WithSummary("Обсяги фінансування за напрямами, джерелами і роками; надруковані підсумки і розбіжності з ними.");
         api.MapGet("/responsible-bodies", (PlanQueries plans, CancellationToken ct) => plans.ListBodiesAsync(ct))
             .WithName("ListResponsibleBodies")
             .WithSummary("Реєстр відповідальних виконавців з варіантами назв.");
@@ -53,18 +49,6 @@ public static class OpenDataApi
 
         var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
         return plan is null ? PlanNotFound(planId, l) : TypedResults.Ok(plan);
-    }
-
-    private static async Task<Results<Ok<BudgetReport>, ProblemHttpResult>> GetBudgetAsync(
-        string id, BudgetReportService budget, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        if (ApiRequests.Id(id) is not { } planId)
-        {
-            return MalformedId(id, l);
-        }
-
-        var report = planId > 0 ? await budget.GetAsync(planId, ct) : null;
-        return report is null ? PlanNotFound(planId, l) : TypedResults.Ok(report);
     }
 
     // Ids are taken as text, so a malformed one answers 400 with a reason, not a bare 404 or an exception;
