@@ -46,7 +46,7 @@ if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
     await app.Services.MigrateAndSeedAsync();
 }
 
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(SecurityHeaders.Policy);
 app.UseWebUi();
 app.UseApiErrors();
 app.UseAccounts();

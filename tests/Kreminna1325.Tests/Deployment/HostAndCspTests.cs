@@ -1,6 +1,5 @@
 using System.Net;
 using Kreminna1325.Tests.Infrastructure;
-using Kreminna1325.Web.Security;
 
 namespace Kreminna1325.Tests.Deployment;
 
@@ -29,10 +28,15 @@ public class HostAndCspTests(SeededDatabase database) : IClassFixture<SeededData
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("https://evil.example:8443/account/login");
+        using var own = await client.GetAsync("https://localhost/account/login");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, csp);
+        Assert.Equal(Assert.Single(own.Headers.GetValues("Content-Security-Policy")), csp);
+        Assert.Equal(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            csp.TrimEnd(';', ' '));
         Assert.DoesNotContain("evil", string.Join("\n", response.Headers.Select(h => string.Join(",", h.Value))));
     }
 }
