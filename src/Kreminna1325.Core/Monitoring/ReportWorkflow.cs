@@ -13,8 +13,13 @@ public sealed class ReportTransitionRefused(string message) : InvalidOperationEx
 /// </summary>
 public partial class Report
 {
-    /// <summary>Its body may change it (values, evidence) and submit it: a draft, or a report returned to them.</summary>
-    public static bool IsEditableIn(ReportStatus status) => status is ReportStatus.Draft or ReportStatus.Returned;
+    /// <summary>
+    /// Its body may change it (values, evidence) and submit it: a draft, or a report returned to them. As a list so
+    /// a database query asks the same rule (<c>Report.EditableStatuses.Contains(r.Status)</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<ReportStatus> EditableStatuses = [ReportStatus.Draft, ReportStatus.Returned];
+
+    public static bool IsEditableIn(ReportStatus status) => EditableStatuses.Contains(status);
 
     /// <summary>Waiting for council staff to approve or return it.</summary>
     public static bool IsAwaitingReviewIn(ReportStatus status) => status == ReportStatus.Submitted;

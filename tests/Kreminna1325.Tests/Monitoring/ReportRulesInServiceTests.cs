@@ -49,6 +49,23 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
     }
 
     [Fact]
+    public async Task A_query_asks_the_same_editable_rule_in_the_database()
+    {
+        var period = await f.PeriodAsync("I", 4, 2020, 4);
+        var form = (await f.Reports.LoadAsync(period))!.Form;
+        ReportWorkflowTests.FillTraining(form);
+        var submitted = (await f.Reports.SubmitAsync(f.CentreOfficial, form)).Current!;
+        Assert.True((await f.Reports.ReturnAsync(f.Staff, submitted.ReportId, submitted.Version, "Ще раз.")).Saved);
+
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        var inDatabase = await db.Reports.Where(r => Report.EditableStatuses.Contains(r.Status)).Select(r => r.Id).OrderBy(id => id).ToListAsync();
+        var inMemory = (await db.Reports.ToListAsync()).Where(r => r.IsEditable).Select(r => r.Id).OrderBy(id => id).ToList();
+
+        Assert.Contains(submitted.ReportId, inDatabase);
+        Assert.Equal(inMemory, inDatabase);
+    }
+
+    [Fact]
     public async Task The_service_asks_the_report_and_a_refused_transition_writes_nothing()
     {
         using var _ = new CultureScope("uk-UA");
