@@ -26,9 +26,9 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             throw new ForbiddenException("Only officials of the measure's responsible bodies add evidence.");
         }
 
-        if (report.Status is ReportStatus.Submitted or ReportStatus.Approved)
+        if (report.EditRefusal is { } refusal)
         {
-            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{report.Status}")));
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, refusal);
         }
 
         var name = EvidenceNames.Clean(fileName);
@@ -87,9 +87,9 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             throw new ForbiddenException("Only officials of the measure's responsible bodies remove evidence.");
         }
 
-        if (evidence.Report.Status is ReportStatus.Submitted or ReportStatus.Approved)
+        if (evidence.Report.EditRefusal is { } refusal)
         {
-            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{evidence.Report.Status}")));
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, refusal);
         }
 
         db.Evidence.Remove(evidence);

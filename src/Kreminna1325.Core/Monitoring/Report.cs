@@ -2,8 +2,11 @@ using Kreminna1325.Core.Plans;
 
 namespace Kreminna1325.Core.Monitoring;
 
-/// <summary>What a responsible body reports on one measure for one period, and where it stands in review.</summary>
-public class Report : Audit.IBelongsToMeasure
+/// <summary>
+/// What a responsible body reports on one measure for one period, and where it stands in review. Where it
+/// stands changes only through its own transitions (ReportWorkflow.cs).
+/// </summary>
+public partial class Report : Audit.IBelongsToMeasure
 {
     public const int NarrativeMaxLength = 8000;
     public const int CommentMaxLength = 2000;
@@ -12,17 +15,17 @@ public class Report : Audit.IBelongsToMeasure
     public int PeriodId { get; set; }
     public ReportingPeriod Period { get; set; } = null!;
     public int MeasureId { get; set; }
-    public ReportStatus Status { get; set; } = ReportStatus.Draft;
+    public ReportStatus Status { get; private set; } = ReportStatus.Draft;
     public ImplementationStatus? Implementation { get; set; }
     public string? NotDoneReason { get; set; }
     public string? Narrative { get; set; }
 
     /// <summary>The reviewer's latest comment when returning or reopening.</summary>
-    public string? ReviewComment { get; set; }
-    public DateTimeOffset? SubmittedAt { get; set; }
-    public string? SubmittedBy { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public string? ReviewedBy { get; set; }
+    public string? ReviewComment { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewedBy { get; private set; }
 
     /// <summary>Entered by the app's demo seeding, not by a person: never counted as real monitoring.</summary>
     public bool IsDemo { get; set; }

@@ -92,18 +92,18 @@ public sealed class ReportService(
         WriteAsync(user, form, submit: true, ct);
 
     public Task<EditResult<ReportForm>> ApproveAsync(ClaimsPrincipal user, int reportId, uint version, CancellationToken ct = default) =>
-        ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Approved, comment: null, ct);
+        ReviewAsync(user, reportId, version, (report, by, at) => report.Approve(by, at), ct);
 
     public Task<EditResult<ReportForm>> ReturnAsync(ClaimsPrincipal user, int reportId, uint version, string? comment, CancellationToken ct = default) =>
         ReportFormValidator.CommentProblem(comment, "Report.CommentRequired") is { } problem
             ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [problem] }))
-            : ReviewAsync(user, reportId, version, ReportStatus.Submitted, ReportStatus.Returned, comment!.Trim(), ct);
+            : ReviewAsync(user, reportId, version, (report, by, at) => report.Return(by, at, comment!), ct);
 
     /// <summary>An approved report goes back to the body, with the reason, so it can be corrected and resubmitted.</summary>
     public Task<EditResult<ReportForm>> ReopenAsync(ClaimsPrincipal user, int reportId, uint version, string? reason, CancellationToken ct = default) =>
         ReportFormValidator.CommentProblem(reason, "Report.ReasonRequired") is { } problem
             ? Task.FromResult(new EditResult<ReportForm>(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Comment"] = [problem] }))
-            : ReviewAsync(user, reportId, version, ReportStatus.Approved, ReportStatus.Returned, reason!.Trim(), ct);
+            : ReviewAsync(user, reportId, version, (report, by, at) => report.Reopen(by, at, reason!), ct);
 
     private async Task<EditResult<ReportForm>> WriteAsync(ClaimsPrincipal user, ReportForm form, bool submit, CancellationToken ct)
     {
@@ -169,9 +169,9 @@ public sealed class ReportService(
                 return await ConflictAsync(period.Id, ct);
             }
 
-            if (report.Status is ReportStatus.Submitted or ReportStatus.Approved)
+            if (report.EditRefusal is { } refusal)
             {
-                return EditResult<ReportForm>.Fail(EditOutcome.Invalid, Messages.Get("Report.NotEditable", Messages.Get($"Status.{report.Status}")));
+                return EditResult<ReportForm>.Fail(EditOutcome.Invalid, refusal);
             }
 
             db.Entry(report).Property(r => r.Version).OriginalValue = form.Version;
@@ -179,16 +179,9 @@ public sealed class ReportService(
         }
 
         ReportApply.Apply(form, report);
-        var actor = Actor(user);
         if (submit)
         {
-            report.Events.Add(new ReportEvent
-            {
-                At = clock.GetUtcNow(), UserId = actor.Id, UserName = actor.Name, From = report.Status, To = ReportStatus.Submitted,
-            });
-            report.Status = ReportStatus.Submitted;
-            report.SubmittedAt = clock.GetUtcNow();
-            report.SubmittedBy = actor.Name;
+            report.Submit(Actor(user), clock.GetUtcNow());
         }
 
         try
@@ -196,8 +189,9 @@ public sealed class ReportService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueIndexes.Violated<Report>(db, e, nameof(Report.PeriodId)))
         {
+            // Someone else saved first (or created this period's report first): theirs is the one to merge with.
             await tx.RollbackAsync(ct);
             return await ConflictAsync(period.Id, ct);
         }
@@ -206,7 +200,7 @@ public sealed class ReportService(
     }
 
     private async Task<EditResult<ReportForm>> ReviewAsync(
-        ClaimsPrincipal user, int reportId, uint version, ReportStatus from, ReportStatus to, string? comment, CancellationToken ct)
+        ClaimsPrincipal user, int reportId, uint version, Action<Report, ReportActor, DateTimeOffset> transition, CancellationToken ct)
     {
         if (!Permissions.CanReview(user))
         {
@@ -225,22 +219,16 @@ public sealed class ReportService(
             return await ConflictAsync(report.PeriodId, ct);
         }
 
-        if (report.Status != from)
+        try
         {
-            return EditResult<ReportForm>.Fail(EditOutcome.Invalid,
-                Messages.Get("Report.CannotTransition", Messages.Get($"Status.{report.Status}"), Messages.Get($"Transition.{to}")));
+            transition(report, Actor(user), clock.GetUtcNow());
+        }
+        catch (ReportTransitionRefused refused)
+        {
+            return EditResult<ReportForm>.Fail(EditOutcome.Invalid, refused.Message);
         }
 
-        var actor = Actor(user);
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
-        db.ReportEvents.Add(new ReportEvent
-        {
-            ReportId = report.Id, At = clock.GetUtcNow(), UserId = actor.Id, UserName = actor.Name, From = from, To = to, Comment = comment,
-        });
-        report.Status = to;
-        report.ReviewedAt = clock.GetUtcNow();
-        report.ReviewedBy = actor.Name;
-        report.ReviewComment = comment;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -281,6 +269,6 @@ public sealed class ReportService(
     internal static PeriodInfo ToInfo(ReportingPeriod p) =>
         new(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned);
 
-    private static (string? Id, string Name) Actor(ClaimsPrincipal user) =>
-        (Permissions.UserId(user), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?");
+    private static ReportActor Actor(ClaimsPrincipal user) =>
+        new(Permissions.UserId(user), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?");
 }

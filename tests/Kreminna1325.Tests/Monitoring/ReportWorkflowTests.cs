@@ -50,7 +50,7 @@ public class ReportingFixture : SeededDatabase
             .Select(p => p.Id).SingleAsync();
     }
 
-    private async Task<ClaimsPrincipal> OfficialAsync(string email, string body)
+    public async Task<ClaimsPrincipal> OfficialAsync(string email, string body)
     {
         await using var db = await DbFactory.CreateDbContextAsync();
         var user = new AppUser { UserName = email, Email = email, FullName = email };
@@ -68,7 +68,7 @@ public class ReportingFixture : SeededDatabase
 public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFixture>
 {
     /// <summary>I.4, training: a count, a list, and a count of people asked for by sex.</summary>
-    private static void FillTraining(ReportForm form, int people = 40, int women = 26, int men = 14)
+    internal static void FillTraining(ReportForm form, int people = 40, int women = 26, int men = 14)
     {
         form.Implementation = ImplementationStatus.Done;
         form.Narrative = "Проведено два тренінги для соціальних працівників.";
