@@ -4,7 +4,7 @@ using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Tests.Deployment;
 using Kreminna1325.Tests.Monitoring;
-using Kreminna1325.Web.Components.Pages.Reports;
+using Kreminna1325.Web.Monitoring;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
