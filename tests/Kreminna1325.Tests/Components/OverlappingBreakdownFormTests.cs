@@ -4,7 +4,6 @@ using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Monitoring;
 using Kreminna1325.Web;
-using Kreminna1325.Web.Components.Pages.Reports;
 using Kreminna1325.Web.Monitoring;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
