@@ -55,6 +55,7 @@ public sealed class OverlappingBreakdownFormTests : IClassFixture<ReportingFixtu
         Assert.Equal(
             "Одна людина може належати до кількох категорій: кожну категорію рахуйте окремо (не більше загальної кількості), між собою вони не додаються.",
             vulnerable.QuerySelector(".breakdown-hint")!.TextContent.Trim());
+        Assert.Equal(vulnerable.QuerySelector(".breakdown-hint")!.Id, vulnerable.GetAttribute("aria-describedby"));
         Assert.Null(vulnerable.QuerySelector(".breakdown-sum"));
         foreach (var partition in new[] { Disaggregation.Sex, Disaggregation.Age, Disaggregation.PlaceOfResidence })
         {
