@@ -204,7 +204,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
 
             var oldValue = original ? property.OriginalValue : null;
             var newValue = current ? property.CurrentValue : null;
-            if (original && current && Equals(oldValue, newValue))
+            if (original && current && AuditValues.Same(oldValue, newValue))
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,9 +54,17 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
         return new AuditPage(rows.Select(ToRecord).ToList(), total);
     }
 
-    /// <summary>Everything that happened to a measure and the rows that belong to it, newest first.</summary>
-    public async Task<IReadOnlyList<AuditRecord>> HistoryOfMeasureAsync(int measureId, int limit = 100, CancellationToken ct = default)
+    /// <summary>
+    /// Everything that happened to a measure and the rows that belong to it, newest first. It is the
+    /// audit trail narrowed to one measure, so it is read by whoever may read the trail, and nobody else.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> HistoryOfMeasureAsync(ClaimsPrincipal user, int measureId, int limit = 100, CancellationToken ct = default)
     {
+        if (!Permissions.CanViewAudit(user))
+        {
+            throw new ForbiddenException("The audit trail, a measure's history included, is for administrators and executives.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.MeasureId == measureId)

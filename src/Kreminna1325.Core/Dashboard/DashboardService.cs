@@ -43,7 +43,11 @@ public sealed record ReachRow(int DirectionId, string Number, IReadOnlyDictionar
 public sealed record DashboardFigures(
     int PlanId, int Year, IReadOnlyList<int> Years, DateOnly Today, IReadOnlyList<DirectionRef> Directions,
     IReadOnlyList<ImplementationRow> Implementation, IReadOnlyList<QuarterRow> Quarters, IReadOnlyList<DisciplineRow> Discipline,
-    IReadOnlyList<BudgetRow> Budget, BudgetReport PlanBudget, IReadOnlyList<ReachRow> Reach);
+    IReadOnlyList<BudgetRow> Budget, BudgetReport PlanBudget, IReadOnlyList<ReachRow> Reach)
+{
+    /// <summary>How to read <see cref="Reach"/>'s counts: an overlapping dimension's categories are never added up.</summary>
+    public IReadOnlyList<BreakdownDimension> Breakdowns => Monitoring.Breakdowns.Dimensions;
+}
 
 public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, BudgetReportService budgets, CommunityClock clock)
 {

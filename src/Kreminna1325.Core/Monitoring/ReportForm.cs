@@ -34,6 +34,7 @@ public sealed class ValueForm
     /// <summary>Per requested dimension, the count in each category (null = not entered yet).</summary>
     public Dictionary<Disaggregation, Dictionary<string, int?>> Breakdown { get; set; } = [];
 
+    /// <summary>The running sum of a partition's cells; overlapping categories (<see cref="Breakdowns.Overlaps"/>) are never added up.</summary>
     public int? SumOf(Disaggregation dimension) =>
         Breakdown.TryGetValue(dimension, out var cells) && cells.Values.Any(v => v is not null) ? cells.Values.Sum(v => v ?? 0) : null;
 }
@@ -48,8 +49,9 @@ public sealed class SpendingForm
 }
 
 /// <summary>
-/// Checks a report. Saving a draft checks only that what is entered is well-formed (a breakdown
-/// that is entered must add up); submitting also requires everything to be there.
+/// Checks a report. Saving a draft checks only that what is entered is well-formed (a partition
+/// that is entered must add up, no overlapping category exceeds the total); submitting also
+/// requires everything to be there.
 /// </summary>
 public sealed class ReportFormValidator : AbstractValidator<ReportForm>
 {
@@ -116,11 +118,34 @@ public sealed class ValueFormValidator : AbstractValidator<ValueForm>
                 .WithMessage(_ => Messages.Get("Report.BreakdownNegative"));
             RuleFor(v => v)
                 .Must(v => v.SumOf(dimension) is not { } sum || sum == v.Number)
-                .When(v => v.Kind == IndicatorKind.Count && v.Requested.Contains(dimension))
+                .When(v => v.Kind == IndicatorKind.Count && v.Requested.Contains(dimension) && Breakdowns.IsPartition(dimension))
                 .OverridePropertyName($"Breakdown.{dimension}")
                 .WithMessage(v => Messages.Get("Report.BreakdownMismatch", Messages.Get($"Disaggregation.{dimension}"), v.SumOf(dimension) ?? 0, v.Number ?? 0));
+
+            // Overlapping categories are never added up: each is at most the total, and those in
+            // "none of these" are in no other category, so they and any one category fit in the total.
+            RuleFor(v => v)
+                .Must(v => Largest(v, dimension) <= (v.Number ?? 0))
+                .When(v => v.Kind == IndicatorKind.Count && v.Requested.Contains(dimension) && Breakdowns.Overlaps(dimension))
+                .OverridePropertyName($"Breakdown.{dimension}")
+                .WithMessage(v => Messages.Get("Report.BreakdownOverTotal", Messages.Get($"Disaggregation.{dimension}"), Largest(v, dimension), v.Number ?? 0));
+            RuleFor(v => v)
+                .Must(v => Cell(v, dimension, Breakdowns.None) + Largest(v, dimension, exceptNone: true) <= (v.Number ?? 0))
+                .When(v => v.Kind == IndicatorKind.Count && v.Requested.Contains(dimension) && Breakdowns.Overlaps(dimension)
+                    && Cell(v, dimension, Breakdowns.None) > 0 && Largest(v, dimension) <= (v.Number ?? 0))
+                .OverridePropertyName($"Breakdown.{dimension}")
+                .WithMessage(v => Messages.Get("Report.BreakdownNoneOverlap", Messages.Get($"Disaggregation.{dimension}"),
+                    Cell(v, dimension, Breakdowns.None), Largest(v, dimension, exceptNone: true), v.Number ?? 0));
         }
     }
+
+    private static int Cell(ValueForm v, Disaggregation dimension, string category) =>
+        v.Breakdown.TryGetValue(dimension, out var cells) && cells.TryGetValue(category, out var n) ? n ?? 0 : 0;
+
+    private static int Largest(ValueForm v, Disaggregation dimension, bool exceptNone = false) =>
+        v.Breakdown.TryGetValue(dimension, out var cells)
+            ? cells.Where(c => !exceptNone || c.Key != Breakdowns.None).Select(c => c.Value ?? 0).DefaultIfEmpty(0).Max()
+            : 0;
 }
 
 /// <summary>What a submitted value must have: an answer of its kind, and every requested breakdown filled in.</summary>

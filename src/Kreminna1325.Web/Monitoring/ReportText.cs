@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kreminna1325.Web.Monitoring;
 
-/// <summary>A reported value as one readable line: "40 (жінки 26, чоловіки 14)", "так: Наказ № 12", "—".</summary>
+/// <summary>A reported value as one readable line: "40 (жінки 26, чоловіки 14; ВПО 5, ветерани 3 — категорії можуть перетинатися)", "так: Наказ № 12", "—".</summary>
 public static class ReportText
 {
     public static string Value(ValueForm v, IStringLocalizer l)
@@ -24,9 +24,11 @@ public static class ReportText
             return "—";
         }
 
+        // Overlapping categories say so, lest a reader add them up to more people than were counted.
         var parts = v.Breakdown
             .Where(b => b.Value.Values.Any(c => c is > 0))
-            .Select(b => string.Join(", ", b.Value.Where(c => c.Value is > 0).Select(c => $"{l[$"Category.{c.Key}"]} {c.Value}")));
+            .Select(b => string.Join(", ", b.Value.Where(c => c.Value is > 0).Select(c => $"{l[$"Category.{c.Key}"]} {c.Value}"))
+                + (Breakdowns.Overlaps(b.Key) ? $" — {l["Breakdown.MayOverlap"]}" : ""));
         var breakdown = string.Join("; ", parts);
         return breakdown.Length == 0 ? main : $"{main} ({breakdown})";
     }

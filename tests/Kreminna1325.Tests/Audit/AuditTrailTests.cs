@@ -52,7 +52,8 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
         // The measure's history panel shows it, newest first.
         // Its history panel shows it, with the periods the new term retired in the same change: of the
         // twelve quarters, the three first quarters are exactly the new annual periods and stay.
-        var history = await fixture.InScopeAsync(services => services.GetRequiredService<AuditQueries>().HistoryOfMeasureAsync(before.Id));
+        var executive = await fixture.PrincipalAsync("executive@kreminna.local");
+        var history = await fixture.InScopeAsync(services => services.GetRequiredService<AuditQueries>().HistoryOfMeasureAsync(executive, before.Id));
         var edit = history.First(h => h.EntityType == nameof(Measure));
         Assert.Equal(AuditAction.Update, edit.Action);
         Assert.Equal("staff@kreminna.local", edit.UserName);
