@@ -13,6 +13,9 @@ public static class Format
     /// <summary>A count or percentage: no decimals unless there are some ("40", "12,5").</summary>
     public static string Count(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);
 
+    /// <summary>Every share and execution percentage (<see cref="Kreminna1325.Core.Percent"/>): "12,3 %", or "—" when there is nothing to measure.</summary>
+    public static string Percent(decimal? value) => value is { } v ? $"{Count(v)} %" : "—";
+
     public static string FileSize(long bytes) =>
         bytes < 1024 * 1024 ? $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.CurrentCulture)} KB" : $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)} MB";
 

@@ -36,6 +36,22 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
     }
 
     [Fact]
+    public async Task A_status_count_opens_the_measures_in_that_status_not_the_reports()
+    {
+        var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
+        await using var _ = context;
+        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await BrowserFixture.InteractiveAsync(page);
+
+        var notStarted = page.Locator("tr[data-direction='I'] a[data-status='NotStarted']");
+        var count = (await notStarted.InnerTextAsync()).Trim();
+        await notStarted.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/measures\\?year=2022&status=notstarted&direction=\\d+$"), new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", count);
+        await Assertions.Expect(page.Locator(".mud-chip[data-status='NotStarted']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_dashboard_figures_are_served_as_json_to_signed_in_executives_only()
     {
         await using var anonymous = await fixture.Browser.NewContextAsync();

@@ -12,6 +12,9 @@ public sealed record BudgetReport(
     IReadOnlyList<BudgetAmount> PrintedTotals,
     IReadOnlyList<BudgetMismatch> Mismatches)
 {
+    /// <summary>False for one body's measures: the document's totals are for whole directions and the plan, so they are not compared.</summary>
+    public bool Reconciled { get; init; } = true;
+
     public decimal Total(FundingSource source, int year) => Totals.Amount(source, year);
 
     public decimal GrandTotal(int year) => GrandTotals.FirstOrDefault(t => t.Year == year)?.Amount ?? 0m;

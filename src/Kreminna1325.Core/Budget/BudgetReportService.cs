@@ -13,7 +13,13 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
     private static readonly FundingSource[] Sources = Enum.GetValues<FundingSource>();
 
     /// <summary>Returns null when there is no such plan.</summary>
-    public async Task<BudgetReport?> GetAsync(int planId, CancellationToken ct = default)
+    public Task<BudgetReport?> GetAsync(int planId, CancellationToken ct = default) => GetAsync(planId, null, null, ct);
+
+    /// <summary>
+    /// The budget of a direction's or a body's measures. The document printed totals for whole
+    /// directions and the whole plan only, so those are reconciled only where the scope is one of them.
+    /// </summary>
+    public async Task<BudgetReport?> GetAsync(int planId, int? directionId, int? bodyId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking()
@@ -26,11 +32,11 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var directions = await db.Directions.AsNoTracking()
-            .Where(d => d.PlanId == planId)
+            .Where(d => d.PlanId == planId && (directionId == null || d.Id == directionId))
             .OrderBy(d => d.Order)
             .Select(d => new { d.Id, d.Number, d.Title })
             .ToListAsync(ct);
-        var rows = await QueryTotalsAsync(db, planId, ct);
+        var rows = await QueryTotalsAsync(db, planId, directionId, bodyId, ct);
         var printed = await db.PrintedTotals.AsNoTracking()
             .Where(t => t.PlanId == planId)
             .Select(t => new { t.DirectionId, t.Source, t.Year, t.Amount })
@@ -41,25 +47,25 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
             .Order()
             .ToList();
 
-        List<BudgetAmount> BySourceAndYear(int? directionId) =>
+        List<BudgetAmount> BySourceAndYear(int? of) =>
         [
             .. from source in Sources
                from year in years
                select new BudgetAmount(source, year, rows
-                   .Where(r => r.DirectionId == directionId && r.Source == source.ToString() && r.Year == year)
+                   .Where(r => (of == null || r.DirectionId == of) && r.Source == source && r.Year == year)
                    .Sum(r => r.Amount)),
         ];
 
-        List<YearAmount> ByYear(int? directionId) =>
+        List<YearAmount> ByYear(int? of) =>
         [
             .. years.Select(year => new YearAmount(year, rows
-                .Where(r => r.DirectionId == directionId && r.Source == null && r.Year == year)
+                .Where(r => (of == null || r.DirectionId == of) && r.Year == year)
                 .Sum(r => r.Amount))),
         ];
 
-        List<BudgetAmount> PrintedOf(int? directionId) =>
+        List<BudgetAmount> PrintedOf(int? of) =>
         [
-            .. printed.Where(p => p.DirectionId == directionId)
+            .. printed.Where(p => p.DirectionId == of)
                 .OrderBy(p => p.Source).ThenBy(p => p.Year)
                 .Select(p => new BudgetAmount(p.Source, p.Year, p.Amount)),
         ];
@@ -69,15 +75,22 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
             .ToList();
         var totals = BySourceAndYear(null);
         var mismatches = new List<BudgetMismatch>();
-        foreach (var d in directionBudgets)
+        var reconciled = bodyId is null;
+        if (reconciled)
         {
-            mismatches.AddRange(Reconcile(BudgetScope.Direction, d.DirectionId, d.Number, d.PrintedTotals, d.Totals));
+            foreach (var d in directionBudgets)
+            {
+                mismatches.AddRange(Reconcile(BudgetScope.Direction, d.DirectionId, d.Number, d.PrintedTotals, d.Totals));
+            }
         }
 
-        var planPrinted = PrintedOf(null);
-        mismatches.AddRange(Reconcile(BudgetScope.Plan, null, null, planPrinted, totals));
+        var planPrinted = directionId is null ? PrintedOf(null) : [];
+        if (reconciled)
+        {
+            mismatches.AddRange(Reconcile(BudgetScope.Plan, null, null, planPrinted, totals));
+        }
 
-        return new BudgetReport(planId, years, directionBudgets, totals, ByYear(null), planPrinted, mismatches);
+        return new BudgetReport(planId, years, directionBudgets, totals, ByYear(null), planPrinted, mismatches) { Reconciled = reconciled };
     }
 
     /// <summary>
@@ -109,18 +122,15 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
     }
 
     /// <summary>
-    /// One aggregate over the plan's funding lines. A NULL direction or source in a row means
-    /// "all of them" (both columns are NOT NULL in the table, so NULL can only come from the grouping).
+    /// The planned budget: the funding lines of the measures in scope (<see cref="PlanScope"/>), summed
+    /// by the database per direction, source and year; every other total is a sum of these rows.
     /// </summary>
-    private static Task<List<TotalRow>> QueryTotalsAsync(AppDbContext db, int planId, CancellationToken ct) =>
-        db.Database.SqlQuery<TotalRow>($"""
-            SELECT m.direction_id, f.source, f.year, SUM(f.amount) AS amount
-            FROM funding_lines f
-            JOIN measures m ON m.id = f.measure_id
-            JOIN directions d ON d.id = m.direction_id
-            WHERE d.plan_id = {planId}
-            GROUP BY GROUPING SETS ((m.direction_id, f.source, f.year), (m.direction_id, f.year), (f.source, f.year), (f.year))
-            """).ToListAsync(ct);
+    private static Task<List<TotalRow>> QueryTotalsAsync(AppDbContext db, int planId, int? directionId, int? bodyId, CancellationToken ct) =>
+        PlanScope.Measures(db, planId, directionId, bodyId)
+            .SelectMany(m => m.FundingLines)
+            .GroupBy(f => new { f.Measure.DirectionId, f.Source, f.Year })
+            .Select(g => new TotalRow(g.Key.DirectionId, g.Key.Source, g.Key.Year, g.Sum(f => f.Amount)))
+            .ToListAsync(ct);
 
-    internal sealed record TotalRow(int? DirectionId, string? Source, int Year, decimal Amount);
+    private sealed record TotalRow(int DirectionId, FundingSource Source, int Year, decimal Amount);
 }

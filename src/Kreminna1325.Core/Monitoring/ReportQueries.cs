@@ -27,9 +27,12 @@ public enum ReportListState
     Returned,
     Submitted,
     Approved,
+
+    /// <summary>Approved reports of the year whether due or not: what the budget's "spent" and the reach add up.</summary>
+    Reported,
 }
 
-public sealed record ReportFilter(int PlanId, int? Year = null, int? DirectionId = null, int? BodyId = null, ReportListState? State = null);
+public sealed record ReportFilter(int PlanId, int? Year = null, int? DirectionId = null, int? BodyId = null, ReportListState? State = null, int? Quarter = null);
 
 public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draft)
 {
@@ -70,12 +73,13 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
             periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
         }
 
-        var rows = await Project(periods.Where(p =>
-                (p.End < today && (p.Report == null || p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned))
-                || (p.Report != null && (p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned)))
-            .OrderBy(p => p.Due).ThenBy(p => p.Measure.Direction.Order).ThenBy(p => p.Measure.Number), today)
+        // Ended and not yet in review, or still being written: what the person has to act on.
+        var mine = periods.Where(p =>
+            (p.End < today && (p.Report == null || p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned))
+            || (p.Report != null && (p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned)));
+        return await Project(PeriodStates.Facts(mine, today)
+                .OrderBy(f => f.Period.Due).ThenBy(f => f.Period.Measure.Direction.Order).ThenBy(f => f.Period.Measure.Number))
             .ToListAsync(ct);
-        return rows;
     }
 
     public async Task<MyReportCounts> CountsAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default) =>
@@ -91,44 +95,27 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
             periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
         }
 
-        return await Project(periods.OrderBy(p => p.Report!.SubmittedAt), Today).ToListAsync(ct);
+        return await Project(PeriodStates.Facts(periods, Today).OrderBy(f => f.Period.Report!.SubmittedAt)).ToListAsync(ct);
     }
 
-    /// <summary>Periods behind a dashboard figure, with the same definitions the dashboard counts by.</summary>
+    /// <summary>Periods behind a dashboard figure: the very facts the dashboard counts (<see cref="PeriodStates"/>).</summary>
     public async Task<IReadOnlyList<ReportRow>> FindAsync(ReportFilter filter, CancellationToken ct = default)
     {
-        var today = Today;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = db.ReportingPeriods.AsNoTracking().Where(p => !p.IsOrphaned && p.Measure.Direction.PlanId == filter.PlanId);
-        if (filter.Year is { } year)
-        {
-            periods = periods.Where(p => p.Year == year);
-        }
-
-        if (filter.DirectionId is { } direction)
-        {
-            periods = periods.Where(p => p.Measure.DirectionId == direction);
-        }
-
-        if (filter.BodyId is { } body)
-        {
-            periods = periods.Where(p => p.Measure.ResponsibleBodies.Any(r => r.ResponsibleBodyId == body));
-        }
-
+        var facts = PeriodStates.Facts(
+            PeriodStates.Scope(db, filter.PlanId, filter.Year, filter.DirectionId, filter.BodyId).AsNoTracking(), Today);
         if (filter.State is { } state)
         {
-            periods = periods.Where(p => p.Due < today);
-            periods = state switch
-            {
-                ReportListState.Overdue => periods.Where(p => p.Report == null || p.Report.Status == ReportStatus.Draft),
-                ReportListState.Returned => periods.Where(p => p.Report != null && p.Report.Status == ReportStatus.Returned),
-                ReportListState.Submitted => periods.Where(p => p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved)),
-                ReportListState.Approved => periods.Where(p => p.Report != null && p.Report.Status == ReportStatus.Approved),
-                _ => periods,
-            };
+            facts = facts.In(state);
         }
 
-        return await Project(periods.OrderBy(p => p.Due).ThenBy(p => p.Measure.Direction.Order).ThenBy(p => p.Measure.Number), today).ToListAsync(ct);
+        if (filter.Quarter is { } quarter)
+        {
+            facts = facts.Where(f => f.Quarter == quarter);
+        }
+
+        return await Project(facts.OrderBy(f => f.Period.Due).ThenBy(f => f.Period.Measure.Direction.Order).ThenBy(f => f.Period.Measure.Number))
+            .ToListAsync(ct);
     }
 
     /// <summary>All periods of a measure with their state; orphaned ones (kept for their reports) only when asked.</summary>
@@ -136,7 +123,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.MeasureId == measureId && (includeOrphaned || !p.IsOrphaned));
-        return await Project(periods.OrderBy(p => p.Start), Today).ToListAsync(ct);
+        return await Project(PeriodStates.Facts(periods, Today).OrderBy(f => f.Period.Start)).ToListAsync(ct);
     }
 
     /// <summary>For each period of a measure that has a report: its values, one per indicator, and its evidence.</summary>
@@ -158,19 +145,19 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
                   (IReadOnlyList<EvidenceInfo>)evidence.Where(e => e.ReportId == r.Id).Select(e => e.Info).ToList()));
     }
 
-    private static IQueryable<ReportRow> Project(IQueryable<ReportingPeriod> periods, DateOnly today) =>
-        periods.Select(p => new ReportRow(
-            new PeriodInfo(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned),
-            p.Measure.Direction.Number + "." + p.Measure.Number,
-            p.Measure.Content,
-            p.Report == null ? ReportState.NotStarted
-                : p.Report.Status == ReportStatus.Draft ? ReportState.Draft
-                : p.Report.Status == ReportStatus.Submitted ? ReportState.Submitted
-                : p.Report.Status == ReportStatus.Returned ? ReportState.Returned
+    private static IQueryable<ReportRow> Project(IQueryable<PeriodFacts> facts) =>
+        facts.Select(f => new ReportRow(
+            new PeriodInfo(f.Period.Id, f.Period.MeasureId, f.Period.Year, f.Period.Sequence, f.Period.Kind, f.Period.Start, f.Period.End, f.Period.Due, f.Period.IsOrphaned),
+            f.Period.Measure.Direction.Number + "." + f.Period.Measure.Number,
+            f.Period.Measure.Content,
+            f.Period.Report == null ? ReportState.NotStarted
+                : f.Period.Report.Status == ReportStatus.Draft ? ReportState.Draft
+                : f.Period.Report.Status == ReportStatus.Submitted ? ReportState.Submitted
+                : f.Period.Report.Status == ReportStatus.Returned ? ReportState.Returned
                 : ReportState.Approved,
-            p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
-            p.Report == null ? null : p.Report.Id,
-            p.Report == null ? null : p.Report.ReviewComment,
-            p.Report == null ? null : p.Report.SubmittedAt,
-            p.Report == null ? null : p.Report.SubmittedBy));
+            f.Overdue,
+            f.Period.Report == null ? null : f.Period.Report.Id,
+            f.Period.Report == null ? null : f.Period.Report.ReviewComment,
+            f.Period.Report == null ? null : f.Period.Report.SubmittedAt,
+            f.Period.Report == null ? null : f.Period.Report.SubmittedBy));
 }

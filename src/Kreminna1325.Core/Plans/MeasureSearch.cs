@@ -1,5 +1,6 @@
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Plans;
@@ -22,7 +23,9 @@ public sealed record MeasureQuery(
     MeasureSort Sort = MeasureSort.Number,
     bool Descending = false,
     int Page = 0,
-    int PageSize = 50);
+    int PageSize = 50,
+    int? Year = null,
+    ImplementationStatus? Status = null);
 
 public sealed record MeasureGridRow(
     int Id, int DirectionId, string Direction, int Number, string Content, string TermText, TermKind TermKind,
@@ -41,15 +44,11 @@ public sealed class MeasureSearch(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<MeasureGridPage> FindAsync(MeasureQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var measures = db.Measures.AsNoTracking().Where(m => m.Direction.PlanId == query.PlanId);
-        if (query.DirectionId is { } directionId)
+        var measures = PlanScope.Measures(db, query.PlanId, query.DirectionId, query.BodyId).AsNoTracking();
+        if (query.Year is { } year && query.Status is { } status)
         {
-            measures = measures.Where(m => m.DirectionId == directionId);
-        }
-
-        if (query.BodyId is { } bodyId)
-        {
-            measures = measures.Where(m => m.ResponsibleBodies.Any(r => r.ResponsibleBodyId == bodyId));
+            // The dashboard's implementation figures open this list: the same status rule they count by.
+            measures = MeasureImplementation.OfYear(db, measures, year).Where(x => x.Status == status).Select(x => x.Measure);
         }
 
         if (query.Source is { } source)

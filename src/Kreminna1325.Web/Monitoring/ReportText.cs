@@ -12,7 +12,7 @@ public static class ReportText
         var main = v.Kind switch
         {
             IndicatorKind.Count => v.Number is { } n ? Format.Count(n) : null,
-            IndicatorKind.Percentage => v.Number is { } p ? $"{Format.Count(p)} %" : null,
+            IndicatorKind.Percentage => v.Number is { } p ? Format.Percent(p) : null,
             IndicatorKind.Presence => v.Present is { } present
                 ? (present ? l["Reports.Yes"].Value : l["Reports.No"].Value) + (string.IsNullOrWhiteSpace(v.DocumentReference) ? "" : $": {v.DocumentReference}")
                 : null,

@@ -1,0 +1,54 @@
+using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Monitoring;
+using Kreminna1325.Core.Plans;
+
+namespace Kreminna1325.Core.Dashboard;
+
+public sealed record DashboardFilter(int PlanId, int? Year = null, int? DirectionId = null, int? BodyId = null);
+
+public sealed record DirectionRef(int Id, string Number, string Title);
+
+/// <summary>One direction's implementation in the year: measures by status (latest approved report) and reporting.</summary>
+public sealed record ImplementationRow(
+    int DirectionId, string Number, int Measures, int Done, int InProgress, int NotStarted, int NotDone,
+    int DueReports, int Submitted, int Approved, int Overdue, int Returned)
+{
+    public decimal? SubmittedShare => Percent.Of(Submitted, DueReports);
+    public decimal? ApprovedShare => Percent.Of(Approved, DueReports);
+}
+
+public sealed record QuarterRow(int Quarter, int DueReports, int Submitted, int Approved);
+
+public sealed record DisciplineRow(int BodyId, string Body, int Overdue, int Returned);
+
+public sealed record BudgetRow(int DirectionId, string Number, FundingSource Source, decimal Planned, decimal Spent)
+{
+    public decimal? Execution => ExecutionOf(Spent, Planned);
+
+    /// <summary>Budget execution: what approved reports spent against what the plan planned.</summary>
+    public static decimal? ExecutionOf(decimal spent, decimal planned) => Percent.Of(spent, planned);
+}
+
+public sealed record ReachRow(int DirectionId, string Number, IReadOnlyDictionary<Disaggregation, IReadOnlyDictionary<string, int>> Counts)
+{
+    public int Women => Of(Disaggregation.Sex, "women");
+    public int Men => Of(Disaggregation.Sex, "men");
+    public decimal? WomenShare => Percent.Of(Women, Women + Men);
+
+    public int Of(Disaggregation dimension, string category) =>
+        Counts.TryGetValue(dimension, out var cells) && cells.TryGetValue(category, out var n) ? n : 0;
+}
+
+/// <summary>The deputy mayor's figures for a plan and year. Approved reports only, and every figure from a database aggregate.</summary>
+public sealed record DashboardFigures(
+    int PlanId, int Year, IReadOnlyList<int> Years, DateOnly Today, IReadOnlyList<DirectionRef> Directions,
+    IReadOnlyList<ImplementationRow> Implementation, IReadOnlyList<QuarterRow> Quarters, IReadOnlyList<DisciplineRow> Discipline,
+    IReadOnlyList<BudgetRow> Budget, BudgetReport PlanBudget, IReadOnlyList<ReachRow> Reach)
+{
+    public decimal Planned => Budget.Sum(b => b.Planned);
+    public decimal Spent => Budget.Sum(b => b.Spent);
+    public decimal? Execution => BudgetRow.ExecutionOf(Spent, Planned);
+
+    /// <summary>How to read <see cref="Reach"/>'s counts: an overlapping dimension's categories are never added up.</summary>
+    public IReadOnlyList<BreakdownDimension> Breakdowns => Monitoring.Breakdowns.Dimensions;
+}

@@ -1,0 +1,76 @@
+using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Plans;
+
+namespace Kreminna1325.Core.Monitoring;
+
+/// <summary>
+/// A period with what every reporting figure and list counts it by on a given Kyiv day. The dashboard
+/// aggregates these and the drill-down lists filter them, so a figure and its list cannot disagree.
+/// </summary>
+public sealed class PeriodFacts
+{
+    public ReportingPeriod Period { get; init; } = null!;
+    public int DirectionId { get; init; }
+
+    /// <summary>The quarter the period ends in.</summary>
+    public int Quarter { get; init; }
+
+    /// <summary>Its due date has passed: a report was owed.</summary>
+    public bool IsDue { get; init; }
+
+    /// <summary>Due, and nothing submitted (no report or a draft).</summary>
+    public bool Overdue { get; init; }
+
+    /// <summary>Due, and sent back to its author.</summary>
+    public bool Returned { get; init; }
+
+    /// <summary>Due, and submitted (approved ones included).</summary>
+    public bool Submitted { get; init; }
+
+    /// <summary>Due, and approved.</summary>
+    public bool Approved { get; init; }
+
+    /// <summary>Approved, due or not: the reports the budget and reach figures add up.</summary>
+    public bool Reported { get; init; }
+}
+
+public static class PeriodStates
+{
+    /// <summary>The live periods of a plan, narrowed by year, direction and body (a measure counts for each of its bodies).</summary>
+    public static IQueryable<ReportingPeriod> Scope(AppDbContext db, int planId, int? year, int? directionId, int? bodyId)
+    {
+        var measures = PlanScope.Measures(db, planId, directionId, bodyId);
+        var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned && measures.Any(m => m.Id == p.MeasureId));
+        if (year is { } y)
+        {
+            periods = periods.Where(p => p.Year == y);
+        }
+
+        return periods;
+    }
+
+    public static IQueryable<PeriodFacts> Facts(IQueryable<ReportingPeriod> periods, DateOnly today) =>
+        periods.Select(p => new PeriodFacts
+        {
+            Period = p,
+            DirectionId = p.Measure.DirectionId,
+            Quarter = (p.End.Month - 1) / 3 + 1,
+            IsDue = p.Due < today,
+            Overdue = p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
+            Returned = p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Returned,
+            Submitted = p.Due < today && p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved),
+            Approved = p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Approved,
+            Reported = p.Report != null && p.Report.Status == ReportStatus.Approved,
+        });
+
+    public static IQueryable<PeriodFacts> In(this IQueryable<PeriodFacts> facts, ReportListState state) => state switch
+    {
+        ReportListState.Due => facts.Where(f => f.IsDue),
+        ReportListState.Overdue => facts.Where(f => f.Overdue),
+        ReportListState.Returned => facts.Where(f => f.Returned),
+        ReportListState.Submitted => facts.Where(f => f.Submitted),
+        ReportListState.Approved => facts.Where(f => f.Approved),
+        ReportListState.Reported => facts.Where(f => f.Reported),
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+}
