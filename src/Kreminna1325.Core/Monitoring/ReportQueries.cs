@@ -75,8 +75,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
 
         // Ended and not yet in review, or still being written: what the person has to act on.
         var mine = periods.Where(p =>
-            (p.End < today && (p.Report == null || p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned))
-            || (p.Report != null && (p.Report.Status == ReportStatus.Draft || p.Report.Status == ReportStatus.Returned)));
+            (p.End < today && p.Report == null) || (p.Report != null && Report.EditableStatuses.Contains(p.Report.Status)));
         return await Project(PeriodStates.Facts(mine, today)
                 .OrderBy(f => f.Period.Due).ThenBy(f => f.Period.Measure.Direction.Order).ThenBy(f => f.Period.Measure.Number))
             .ToListAsync(ct);
