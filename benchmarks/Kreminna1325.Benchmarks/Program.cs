@@ -60,7 +60,7 @@ try
     Console.WriteLine("|---|---:|---:|---:|");
     if (Environment.GetEnvironmentVariable("BENCH_LOG") == "1")
     {
-        await dashboard.GetAsync(new DashboardFilter(planId, 2025));
+        await dashboard.GetAsync(admin, new DashboardFilter(planId, 2025));
         return;
     }
 
@@ -68,9 +68,9 @@ try
     await MeasureAsync("measures grid, page 1 of 50", () => search.FindAsync(new MeasureQuery(planId, PageSize: 50)));
     await MeasureAsync("measures grid, search 'жінок'", () => search.FindAsync(new MeasureQuery(planId, Search: "жінок", PageSize: 50)));
     await MeasureAsync("measures grid, page 15, sorted by content", () => search.FindAsync(new MeasureQuery(planId, Sort: MeasureSort.Content, Page: 15, PageSize: 50)));
-    await MeasureAsync("dashboard figures for a year", () => dashboard.GetAsync(new DashboardFilter(planId, 2025)));
-    await MeasureAsync("reports behind a figure (overdue)", () => queries.FindAsync(new ReportFilter(planId, 2025, State: ReportListState.Overdue)));
-    await MeasureAsync("review queue", () => queries.ReviewQueueAsync(planId));
+    await MeasureAsync("dashboard figures for a year", () => dashboard.GetAsync(admin, new DashboardFilter(planId, 2025)));
+    await MeasureAsync("reports behind a figure (overdue)", () => queries.FindAsync(admin, new ReportFilter(planId, 2025, State: ReportListState.Overdue)));
+    await MeasureAsync("review queue", () => queries.ReviewQueueAsync(admin, planId));
 }
 finally
 {
