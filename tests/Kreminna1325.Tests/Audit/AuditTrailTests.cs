@@ -98,7 +98,7 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
     public async Task Role_assignments_are_recorded()
     {
         var admin = await fixture.PrincipalAsync("admin@kreminna.local");
-        var created = await fixture.InScopeAsync(services => services.GetRequiredService<Kreminna1325.Web.Accounts.UserAdministration>()
+        var created = await fixture.InScopeAsync(services => services.GetRequiredService<UserAdministration>()
             .CreateAsync(admin, new UserForm { Email = "audited@kreminna.local", FullName = "Аудит Тестовий", Roles = [Roles.CouncilStaff] }));
         Assert.True(created.Succeeded);
 
