@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Kreminna1325.Core;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Budget;
@@ -51,8 +52,8 @@ try
     var budgets = new BudgetReportService(factory);
     var search = new MeasureSearch(factory);
     var access = new MeasureAccess(factory);
-    var dashboard = new DashboardService(factory, budgets, clock);
-    var queries = new ReportQueries(factory, access, clock);
+    var dashboard = new DashboardService(factory, budgets, new CommunityClock(clock));
+    var queries = new ReportQueries(factory, access, new CommunityClock(clock));
     var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, Roles.Administrator)], "bench"));
 
     Console.WriteLine();
@@ -166,6 +167,9 @@ static async Task<int> GenerateAsync(IDbContextFactory<AppDbContext> factory, in
 internal sealed class SystemActor : ICurrentActor
 {
     public ValueTask<Actor> GetAsync(CancellationToken ct = default) => ValueTask.FromResult(Actor.System);
+
+    // The benchmark writes only its generated plan, always as the system.
+    public void ActAs(ClaimsPrincipal user) => throw new NotSupportedException("The benchmark acts as the system only.");
 }
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
