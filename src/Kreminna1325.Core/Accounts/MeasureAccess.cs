@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Accounts;
 
-/// <summary>Whether a person may report on a given measure: one of their bodies must be responsible for it.</summary>
+/// <summary>Whether a person may report on, or read the reports of, a given measure: for officials one of their bodies must be responsible for it.</summary>
 public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<bool> CanReportForMeasureAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
@@ -24,6 +24,18 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
             r => r.MeasureId == measureId
                  && db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId),
             ct);
+    }
+
+    /// <summary>Whether a person may read a measure's reports and evidence: all of them, or those they may report on.</summary>
+    public async Task<bool> CanReadReportsAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default) =>
+        Permissions.CanReadAllReports(user) || await CanReportForMeasureAsync(user, measureId, ct);
+
+    public async Task DemandReadReportsAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
+    {
+        if (!await CanReadReportsAsync(user, measureId, ct))
+        {
+            throw new ForbiddenException("Only the measure's responsible bodies, council staff, executives and administrators read its reports.");
+        }
     }
 
     /// <summary>The ids of the measures a person may report on, for their "my reports" list.</summary>

@@ -22,6 +22,13 @@ public static class Permissions
     public static bool CanViewDashboard(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive);
 
+    /// <summary>
+    /// Reads every report and its evidence, whoever's measure it is. Officials read only the reports of
+    /// their bodies' measures (<see cref="MeasureAccess.CanReadReportsAsync"/>).
+    /// </summary>
+    public static bool CanReadAllReports(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive);
+
     /// <summary>Has reports of their own to fill in (the measure decides whether this one is theirs).</summary>
     public static bool CanReport(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.ResponsibleOfficial);
@@ -29,11 +36,18 @@ public static class Permissions
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     /// <summary>The services' own guard: a hidden button is not a check.</summary>
-    public static void DemandEditPlan(ClaimsPrincipal user)
+    public static void DemandEditPlan(ClaimsPrincipal user) =>
+        Demand(user, CanEditPlan, "Only council staff and administrators edit the plan.");
+
+    /// <summary>
+    /// The services' own guard for one of the rules above, the same the page's policy asks: a page's
+    /// attribute is not a check on whoever else calls the service.
+    /// </summary>
+    public static void Demand(ClaimsPrincipal user, Func<ClaimsPrincipal, bool> rule, string refusal)
     {
-        if (!CanEditPlan(user))
+        if (!rule(user))
         {
-            throw new ForbiddenException("Only council staff and administrators edit the plan.");
+            throw new ForbiddenException(refusal);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Kreminna1325.Core.Audit;
 
 /// <summary>One change to one row: who, when, what, and each field's old and new value. Never updated or deleted.</summary>
@@ -34,12 +36,21 @@ public sealed record Actor(string? UserId, string Name)
 {
     public static readonly Actor System = new(null, "system");
     public static readonly Actor Anonymous = new(null, "anonymous");
+
+    /// <summary>A signed-in person by id and e-mail; anyone else is anonymous.</summary>
+    public static Actor Of(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+            ? new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "?")
+            : Anonymous;
 }
 
 /// <summary>Tells the audit who is acting in the current request or circuit.</summary>
 public interface ICurrentActor
 {
     ValueTask<Actor> GetAsync(CancellationToken ct = default);
+
+    /// <summary>For work done in a scope of its own on someone's behalf (a circuit's fresh unit of work).</summary>
+    void ActAs(ClaimsPrincipal user);
 }
 
 /// <summary>Rows that belong to a measure say which, so its history can be shown in one place.</summary>

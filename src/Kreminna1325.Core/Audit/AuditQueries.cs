@@ -18,8 +18,9 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<AuditPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<AuditPage> ListAsync(ClaimsPrincipal user, AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
+        Demand(user);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(page, 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -74,15 +75,17 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
         return rows.Select(ToRecord).ToList();
     }
 
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
+        Demand(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
 
     /// <summary>Everyone who has changed something, for the "person" filter.</summary>
-    public async Task<IReadOnlyList<(string Id, string Name)>> PeopleAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<(string Id, string Name)>> PeopleAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
+        Demand(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var people = await db.AuditEntries.Where(a => a.UserId != null)
             .GroupBy(a => a.UserId!)
@@ -91,6 +94,9 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
             .ToListAsync(ct);
         return people.Select(p => (p.Id, p.Name ?? "")).ToList();
     }
+
+    private static void Demand(ClaimsPrincipal user) =>
+        Permissions.Demand(user, Permissions.CanViewAudit, "The audit trail is for administrators and executives.");
 
     private static AuditRecord ToRecord(AuditEntry a) =>
         new(a.Id, a.At, a.UserId, a.UserName, a.EntityType, a.EntityKey, a.Action, a.MeasureId, FieldChange.Parse(a.Changes));

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
@@ -13,8 +15,9 @@ namespace Kreminna1325.Core.Dashboard;
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, BudgetReportService budgets, CommunityClock clock)
 {
-    public async Task<DashboardFigures?> GetAsync(DashboardFilter filter, CancellationToken ct = default)
+    public async Task<DashboardFigures?> GetAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
     {
+        Permissions.Demand(user, Permissions.CanViewDashboard, "The dashboard is for executives, staff and administrators.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == filter.PlanId).Select(p => new { p.StartYear, p.EndYear }).SingleOrDefaultAsync(ct);
         if (plan is null || await budgets.GetAsync(filter.PlanId, filter.DirectionId, filter.BodyId, ct) is not { } planBudget)

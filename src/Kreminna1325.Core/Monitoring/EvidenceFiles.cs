@@ -97,15 +97,17 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
         return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, evidence.UploadedBy));
     }
 
-    /// <summary>For a signed-in person allowed to see the measure (every role reads the plan); null when there is no such file.</summary>
+    /// <summary>For those who may read the measure's reports (<see cref="MeasureAccess.CanReadReportsAsync"/>); null when there is no such file.</summary>
     public async Task<StoredFile?> GetAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)
     {
-        if (user.Identity?.IsAuthenticated != true)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var measureId = await db.Evidence.Where(e => e.Id == evidenceId).Select(e => (int?)e.MeasureId).SingleOrDefaultAsync(ct);
+        if (measureId is null)
         {
-            throw new ForbiddenException("Evidence is for signed-in users.");
+            return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await access.DemandReadReportsAsync(user, measureId.Value, ct);
         return await db.Evidence.AsNoTracking().Where(e => e.Id == evidenceId)
             .Select(e => new StoredFile(e.FileName, e.ContentType, e.Content, e.Sha256))
             .SingleOrDefaultAsync(ct);

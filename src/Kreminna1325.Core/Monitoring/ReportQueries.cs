@@ -54,6 +54,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     /// <summary>Periods of the person's bodies' measures that are due, overdue, returned or in draft, soonest due first.</summary>
     public async Task<IReadOnlyList<ReportRow>> MineAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
     {
+        Permissions.Demand(user, Permissions.CanReport, "Only officials and administrators have reports of their own.");
         var measureIds = user.IsInRole(Roles.Administrator) ? null : (await access.MeasuresOfAsync(user, ct)).ToList();
         if (measureIds is { Count: 0 })
         {
@@ -85,8 +86,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         MyReportCounts.Of(await MineAsync(user, planId, ct));
 
     /// <summary>Submitted reports waiting for council staff, oldest first.</summary>
-    public async Task<IReadOnlyList<ReportRow>> ReviewQueueAsync(int? planId = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReportRow>> ReviewQueueAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
     {
+        Permissions.Demand(user, Permissions.CanReview, "Only council staff and administrators review reports.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.Report != null && p.Report.Status == ReportStatus.Submitted);
         if (planId is { } plan)
@@ -98,8 +100,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     }
 
     /// <summary>Periods behind a dashboard figure: the very facts the dashboard counts (<see cref="PeriodStates"/>).</summary>
-    public async Task<IReadOnlyList<ReportRow>> FindAsync(ReportFilter filter, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReportRow>> FindAsync(ClaimsPrincipal user, ReportFilter filter, CancellationToken ct = default)
     {
+        Permissions.Demand(user, Permissions.CanViewDashboard, "The reports behind the dashboard are for executives, staff and administrators.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = PeriodStates.Facts(
             PeriodStates.Scope(db, filter.PlanId, filter.Year, filter.DirectionId, filter.BodyId).AsNoTracking(), Today);
@@ -118,8 +121,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     }
 
     /// <summary>All periods of a measure with their state; orphaned ones (kept for their reports) only when asked.</summary>
-    public async Task<IReadOnlyList<ReportRow>> OfMeasureAsync(int measureId, bool includeOrphaned, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReportRow>> OfMeasureAsync(ClaimsPrincipal user, int measureId, bool includeOrphaned, CancellationToken ct = default)
     {
+        await access.DemandReadReportsAsync(user, measureId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.MeasureId == measureId && (includeOrphaned || !p.IsOrphaned));
         return await Project(PeriodStates.Facts(periods, Today).OrderBy(f => f.Period.Start)).ToListAsync(ct);
@@ -127,8 +131,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
 
     /// <summary>For each period of a measure that has a report: its values, one per indicator, and its evidence.</summary>
     public async Task<IReadOnlyDictionary<int, (IReadOnlyList<ValueForm> Values, IReadOnlyList<EvidenceInfo> Evidence)>> ContentOfMeasureAsync(
-        int measureId, CancellationToken ct = default)
+        ClaimsPrincipal user, int measureId, CancellationToken ct = default)
     {
+        await access.DemandReadReportsAsync(user, measureId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == measureId).OrderBy(i => i.Position).ToListAsync(ct);
         var reports = await db.Reports.AsNoTracking().Where(r => r.MeasureId == measureId)

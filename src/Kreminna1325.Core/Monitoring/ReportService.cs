@@ -27,7 +27,20 @@ public sealed record ReportView(
 public sealed class ReportService(
     IDbContextFactory<AppDbContext> dbFactory, IValidator<ReportForm> validator, MeasureAccess access, TimeProvider clock)
 {
-    public async Task<ReportView?> LoadAsync(int periodId, CancellationToken ct = default)
+    /// <summary>The report page's content, for those who may read the measure's reports; null when there is no such period.</summary>
+    public async Task<ReportView?> LoadAsync(ClaimsPrincipal user, int periodId, CancellationToken ct = default)
+    {
+        var view = await LoadAsync(periodId, ct);
+        if (view is not null)
+        {
+            await access.DemandReadReportsAsync(user, view.Form.MeasureId, ct);
+        }
+
+        return view;
+    }
+
+    /// <summary>Unchecked: for the writes, whose callers have been checked already.</summary>
+    private async Task<ReportView?> LoadAsync(int periodId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.ReportingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);

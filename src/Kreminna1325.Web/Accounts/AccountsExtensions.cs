@@ -27,20 +27,7 @@ public static class AccountsExtensions
             })
             .AddIdentityCookies();
 
-        services.AddIdentityCore<AppUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-                options.Password.RequiredUniqueChars = 4;
-                // Only administrators lock accounts; failed passwords are slowed by SignInThrottle instead,
-                // since a lockout on failures would let anyone lock an official out.
-                options.Lockout.AllowedForNewUsers = true;
-            })
+        services.AddIdentityCore<AppUser>(AccountOptions.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()

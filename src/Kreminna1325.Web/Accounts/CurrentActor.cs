@@ -14,8 +14,7 @@ public sealed class CurrentActor(IServiceProvider services, IHttpContextAccessor
 {
     private Actor? fixedActor;
 
-    /// <summary>For work done in a scope of its own on someone's behalf (a circuit's fresh unit of work).</summary>
-    public void ActAs(ClaimsPrincipal user) => fixedActor = From(user);
+    public void ActAs(ClaimsPrincipal user) => fixedActor = Actor.Of(user);
 
     public async ValueTask<Actor> GetAsync(CancellationToken ct = default)
     {
@@ -28,7 +27,7 @@ public sealed class CurrentActor(IServiceProvider services, IHttpContextAccessor
         {
             try
             {
-                return From((await provider.GetAuthenticationStateAsync()).User);
+                return Actor.Of((await provider.GetAuthenticationStateAsync()).User);
             }
             catch (InvalidOperationException)
             {
@@ -36,11 +35,6 @@ public sealed class CurrentActor(IServiceProvider services, IHttpContextAccessor
             }
         }
 
-        return http.HttpContext is { } context ? From(context.User) : Actor.System;
+        return http.HttpContext is { } context ? Actor.Of(context.User) : Actor.System;
     }
-
-    public static Actor From(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true
-            ? new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "?")
-            : Actor.Anonymous;
 }

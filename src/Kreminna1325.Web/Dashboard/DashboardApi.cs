@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Web.Accounts;
@@ -13,7 +14,7 @@ public static class DashboardApi
     /// <summary>The dashboard's figures as JSON, for executives, staff and administrators to reuse.</summary>
     public static void MapDashboardApi(this WebApplication app) =>
         app.MapGet("/api/dashboard", async Task<Results<Ok<DashboardFigures>, ProblemHttpResult>> (
-                string? plan, string? year, string? direction, string? body,
+                string? plan, string? year, string? direction, string? body, ClaimsPrincipal user,
                 PlanQueries plans, DashboardService dashboard, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 // A plan id of nothing (0, -1) is an unknown plan, as on every other endpoint.
@@ -34,7 +35,7 @@ public static class DashboardApi
                     return OpenDataApi.PlanNotFound(planId ?? 0, l);
                 }
 
-                var figures = await dashboard.GetAsync(
+                var figures = await dashboard.GetAsync(user,
                     new DashboardFilter(chosen.Id, QueryValues.Int(year), QueryValues.Int(direction), QueryValues.Int(body)), ct);
                 return figures is null ? OpenDataApi.PlanNotFound(chosen.Id, l) : TypedResults.Ok(figures);
             })

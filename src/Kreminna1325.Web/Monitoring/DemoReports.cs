@@ -87,7 +87,7 @@ public sealed class DemoReports(
         var periodId = await db.ReportingPeriods
             .Where(p => p.Measure.Direction.Number == direction && p.Measure.Number == number && p.Year == year && p.Sequence == sequence && !p.IsOrphaned)
             .Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (periodId is null || await reports.LoadAsync(periodId.Value, ct) is not { } view)
+        if (periodId is null || await reports.LoadAsync(official, periodId.Value, ct) is not { } view)
         {
             return;
         }

@@ -37,7 +37,7 @@ public sealed class MeasureApiFixture : WebFixture
         var saved = await InScopeAsync(async services =>
         {
             var reports = services.GetRequiredService<ReportService>();
-            var form = (await reports.LoadAsync(period))!.Form;
+            var form = (await reports.LoadAsync(official, period))!.Form;
             form.Values[0].Number = 2;
             return await reports.SaveDraftAsync(official, form);
         });

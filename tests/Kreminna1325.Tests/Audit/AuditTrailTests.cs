@@ -99,7 +99,7 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
     public async Task Role_assignments_are_recorded()
     {
         var admin = await fixture.PrincipalAsync("admin@kreminna.local");
-        var created = await fixture.InScopeAsync(services => services.GetRequiredService<Kreminna1325.Web.Accounts.UserAdministration>()
+        var created = await fixture.InScopeAsync(services => services.GetRequiredService<UserAdministration>()
             .CreateAsync(admin, new UserForm { Email = "audited@kreminna.local", FullName = "Аудит Тестовий", Roles = [Roles.CouncilStaff] }));
         Assert.True(created.Succeeded);
 
@@ -140,25 +140,25 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
     {
         var queries = fixture.Factory.Services.CreateScope().ServiceProvider.GetRequiredService<AuditQueries>();
 
-        var all = await queries.ListAsync(new AuditFilter(), page: 0, pageSize: 10);
+        var all = await queries.ListAsync(TestUsers.Executive, new AuditFilter(), page: 0, pageSize: 10);
         Assert.Equal(10, all.Items.Count);
         Assert.True(all.Total > 200);
         Assert.True(all.Items.Zip(all.Items.Skip(1)).All(p => p.First.At >= p.Second.At), "newest first");
 
-        var second = await queries.ListAsync(new AuditFilter(), page: 1, pageSize: 10);
+        var second = await queries.ListAsync(TestUsers.Executive, new AuditFilter(), page: 1, pageSize: 10);
         Assert.Empty(second.Items.Select(i => i.Id).Intersect(all.Items.Select(i => i.Id)));
 
-        var indicators = await queries.ListAsync(new AuditFilter(EntityType: nameof(Indicator)), 0, 200);
+        var indicators = await queries.ListAsync(TestUsers.Executive, new AuditFilter(EntityType: nameof(Indicator)), 0, 200);
         Assert.All(indicators.Items, i => Assert.Equal(nameof(Indicator), i.EntityType));
         Assert.True(indicators.Total >= 75);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Assert.Equal(all.Total, (await queries.ListAsync(new AuditFilter(From: today, To: today), 0, 1)).Total);
-        Assert.Equal(0, (await queries.ListAsync(new AuditFilter(To: today.AddDays(-1)), 0, 1)).Total);
+        Assert.Equal(all.Total, (await queries.ListAsync(TestUsers.Executive, new AuditFilter(From: today, To: today), 0, 1)).Total);
+        Assert.Equal(0, (await queries.ListAsync(TestUsers.Executive, new AuditFilter(To: today.AddDays(-1)), 0, 1)).Total);
 
-        var people = await queries.PeopleAsync();
+        var people = await queries.PeopleAsync(TestUsers.Executive);
         var admin = people.Single(p => p.Name == "admin@kreminna.local");
-        var byAdmin = await queries.ListAsync(new AuditFilter(UserId: admin.Id), 0, 200);
+        var byAdmin = await queries.ListAsync(TestUsers.Executive, new AuditFilter(UserId: admin.Id), 0, 200);
         Assert.All(byAdmin.Items, i => Assert.Equal("admin@kreminna.local", i.UserName));
     }
 }

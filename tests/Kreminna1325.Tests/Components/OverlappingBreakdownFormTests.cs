@@ -45,7 +45,7 @@ public sealed class OverlappingBreakdownFormTests : IClassFixture<ReportingFixtu
     public async Task Vulnerability_cells_say_they_may_overlap_and_are_saved_without_adding_up()
     {
         var period = await f.PeriodAsync("IV", 7, 2021, 1);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         var index = form.Values.FindIndex(v => v.Requested.Count == 4);
         var page = context.Render<ReportPage>(p => p.Add(c => c.PeriodId, period));
         page.WaitForAssertion(() => page.Find("[data-action='save-draft']"), TimeSpan.FromSeconds(30));

@@ -52,7 +52,7 @@ public sealed class ReportNumberEntryTests : IClassFixture<ReportingFixture>, IA
         auth.User = user;
         var page = context.Render<ReportPage>(p => p.Add(c => c.PeriodId, period));
         page.WaitForAssertion(() => page.Find("[data-action='save-draft']"), TimeSpan.FromSeconds(30));
-        return (page, (await f.Reports.LoadAsync(period))!.Form);
+        return (page, (await f.Reports.LoadAsync(user, period))!.Form);
     }
 
     private static Task ClickAsync(IRenderedComponent<ReportPage> page, string action) =>
@@ -222,7 +222,7 @@ public sealed class ReportNumberEntryTests : IClassFixture<ReportingFixture>, IA
     /// <summary>A draft with numbers in it, so that "nothing written" also means nothing of it was lost.</summary>
     private async Task DraftOnceAsync(ClaimsPrincipal official, int period)
     {
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(official, period))!.Form;
         if (form.ReportId != 0)
         {
             return;

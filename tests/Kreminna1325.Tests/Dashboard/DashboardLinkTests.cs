@@ -41,7 +41,7 @@ public sealed class DashboardLinkTests(DashboardFixture f) : IClassFixture<Dashb
         int? directionId = direction is null ? null : await db.Directions.Where(d => d.PlanId == f.PlanId && d.Number == direction).Select(d => d.Id).SingleAsync();
         int? bodyId = body is null ? null : await db.ResponsibleBodies.Where(b => b.ShortName == body).Select(b => b.Id).SingleAsync();
         var figures = (await new DashboardService(f.DbFactory, new BudgetReportService(f.DbFactory), new CommunityClock(f.Clock))
-            .GetAsync(new DashboardFilter(f.PlanId, 2022, directionId, bodyId)))!;
+            .GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022, directionId, bodyId)))!;
         var links = new DashboardLinks(figures.Year, directionId, bodyId);
 
         var anchors = context.Render<DashboardImplementation>(p => p.Add(c => c.Figures, figures).Add(c => c.Links, links)).FindAll("a")
@@ -65,7 +65,7 @@ public sealed class DashboardLinkTests(DashboardFixture f) : IClassFixture<Dashb
             }
 
             var rows = href.StartsWith("/reports?", StringComparison.Ordinal)
-                ? (await f.Queries.FindAsync(new ReportFilter(f.PlanId, Int("year"), Int("direction"), Int("body"),
+                ? (await f.Queries.FindAsync(f.Executive, new ReportFilter(f.PlanId, Int("year"), Int("direction"), Int("body"),
                     Enum.Parse<ReportListState>(query["state"]!, ignoreCase: true), Int("quarter")))).Count
                 : (await new MeasureSearch(f.DbFactory).FindAsync(new MeasureQuery(f.PlanId, DirectionId: Int("direction"), BodyId: Int("body"),
                     Year: Int("year"), Status: query.TryGetValue("status", out var s) ? Enum.Parse<ImplementationStatus>(s!, ignoreCase: true) : null))).Total;

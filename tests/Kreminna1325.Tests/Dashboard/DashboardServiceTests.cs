@@ -26,7 +26,7 @@ public sealed class DashboardFixture() : ReportingFixture(new DateTimeOffset(202
 
     private async Task EnterAsync(string direction, int number, int quarter, ImplementationStatus status, (int Women, int Men) people, decimal? spentOther, string? review)
     {
-        var form = (await Reports.LoadAsync(await PeriodAsync(direction, number, 2022, quarter)))!.Form;
+        var form = (await Reports.LoadAsync(Staff, await PeriodAsync(direction, number, 2022, quarter)))!.Form;
         form.Implementation = status;
         form.NotDoneReason = status == ImplementationStatus.NotDone ? "Тренер не зміг приїхати." : null;
         form.Narrative = "Звіт для перевірки панелі керівника.";
@@ -78,7 +78,7 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
     [Fact]
     public async Task The_latest_year_is_the_default_and_today_comes_from_the_clock()
     {
-        var figures = (await Service.GetAsync(new DashboardFilter(f.PlanId)))!;
+        var figures = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId)))!;
 
         Assert.Equal(2022, figures.Year);
         Assert.Equal(new DateOnly(2022, 7, 15), figures.Today);
@@ -87,7 +87,7 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
     [Fact]
     public async Task Implementation_counts_measures_by_their_latest_approved_report()
     {
-        var figures = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022)))!;
+        var figures = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022)))!;
 
         var first = figures.Implementation.Single(r => r.Number == "I");
         Assert.Equal((9, 1, 0, 8, 0), (first.Measures, first.Done, first.InProgress, first.NotStarted, first.NotDone));
@@ -98,7 +98,7 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
     [Fact]
     public async Task Reporting_counts_only_periods_already_due()
     {
-        var figures = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022)))!;
+        var figures = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022)))!;
 
         // Direction I: eight quarterly or ongoing measures × Q1, Q2, plus I.6 (annually in Q1) = 17 due.
         var first = figures.Implementation.Single(r => r.Number == "I");
@@ -117,7 +117,7 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
     [Fact]
     public async Task Overdue_and_returned_are_ranked_by_body()
     {
-        var figures = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022)))!;
+        var figures = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022)))!;
 
         // The Gender Equality Centre: 11 quarterly-type measures × 2 + I.6 = 23 due; 4 reported, 1 of them returned.
         var centre = figures.Discipline.Single(d => d.Body == "Центр гендерної рівності");
@@ -126,14 +126,14 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
         Assert.True(figures.Discipline.Zip(figures.Discipline.Skip(1)).All(p => p.First.Overdue + p.First.Returned >= p.Second.Overdue + p.Second.Returned));
 
         // The list behind the figure is the same 19 periods.
-        var behind = await f.Queries.FindAsync(new ReportFilter(f.PlanId, 2022, BodyId: centre.BodyId, State: ReportListState.Overdue));
+        var behind = await f.Queries.FindAsync(f.Executive, new ReportFilter(f.PlanId, 2022, BodyId: centre.BodyId, State: ReportListState.Overdue));
         Assert.Equal(19, behind.Count);
     }
 
     [Fact]
     public async Task Planned_and_spent_compare_per_direction_and_source()
     {
-        var figures = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022)))!;
+        var figures = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022)))!;
 
         // Planned 2022 in I: local 2,0 (I.9); other 7,0 (I.3) + 5,0 (I.4). Spent: only the approved Q1 report's 3,0.
         var local = figures.Budget.Single(b => b.Number == "I" && b.Source == FundingSource.Local);
@@ -151,7 +151,7 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
     [Fact]
     public async Task Reach_counts_women_and_men_from_approved_reports_only()
     {
-        var figures = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022)))!;
+        var figures = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022)))!;
 
         var first = figures.Reach.Single(r => r.Number == "I");
         Assert.Equal((20, 10, 66.7m), (first.Women, first.Men, first.WomenShare!.Value));
@@ -167,12 +167,12 @@ public class DashboardServiceTests(DashboardFixture f) : IClassFixture<Dashboard
         var third = await db.Directions.Where(d => d.Number == "III" && d.PlanId == f.PlanId).Select(d => d.Id).SingleAsync();
         var police = await db.ResponsibleBodies.Where(b => b.ShortName == "Кремінський відділ поліції").Select(b => b.Id).SingleAsync();
 
-        var byDirection = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022, DirectionId: third)))!;
+        var byDirection = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022, DirectionId: third)))!;
         Assert.Equal(["III"], byDirection.Implementation.Select(r => r.Number));
         Assert.Equal(10.0m, byDirection.Budget.Sum(b => b.Planned)); // III.1 5,0 + III.5 2,0 other; III.4 3,0 local
 
         // The police: I.7, I.8 (direction I), III.1 (III), IV.4 (IV); none of them has a report.
-        var byBody = (await Service.GetAsync(new DashboardFilter(f.PlanId, 2022, BodyId: police)))!;
+        var byBody = (await Service.GetAsync(f.Executive, new DashboardFilter(f.PlanId, 2022, BodyId: police)))!;
         Assert.Equal(4, byBody.Implementation.Sum(r => r.Measures));
         Assert.Equal(8, byBody.Implementation.Sum(r => r.Overdue));
         Assert.Equal(0, byBody.Reach.Sum(r => r.Women + r.Men));

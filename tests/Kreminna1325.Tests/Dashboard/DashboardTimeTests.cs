@@ -43,15 +43,15 @@ public class DashboardTimeTests(ReportingFixture f) : IClassFixture<ReportingFix
     {
         var at = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(year, (await ServiceAt(at).GetAsync(new DashboardFilter(f.PlanId)))!.Year);
+        Assert.Equal(year, (await ServiceAt(at).GetAsync(f.Executive, new DashboardFilter(f.PlanId)))!.Year);
     }
 
     /// <summary>The overdue figure, checked against the list it opens on the same clock.</summary>
     private async Task<int> OverdueAsync(DateTimeOffset utc, int year)
     {
-        var figure = (await ServiceAt(utc).GetAsync(new DashboardFilter(f.PlanId, year)))!.Implementation.Sum(r => r.Overdue);
+        var figure = (await ServiceAt(utc).GetAsync(f.Executive, new DashboardFilter(f.PlanId, year)))!.Implementation.Sum(r => r.Overdue);
         var rows = await new ReportQueries(f.DbFactory, f.Access, new CommunityClock(new FakeTimeProvider(utc)))
-            .FindAsync(new ReportFilter(f.PlanId, year, State: ReportListState.Overdue));
+            .FindAsync(f.Executive, new ReportFilter(f.PlanId, year, State: ReportListState.Overdue));
         Assert.Equal(figure, rows.Count);
         return figure;
     }

@@ -86,7 +86,7 @@ public class DrillDownTests(DashboardFixture f) : IClassFixture<DashboardFixture
 
         foreach (var d in figures.Directions)
         {
-            var rows = await f.Queries.FindAsync(new ReportFilter(f.PlanId, year, d.Id, filter.BodyId, ReportListState.Reported));
+            var rows = await f.Queries.FindAsync(f.Executive, new ReportFilter(f.PlanId, year, d.Id, filter.BodyId, ReportListState.Reported));
             var reports = rows.Select(r => r.ReportId!.Value).ToList();
             foreach (var source in Enum.GetValues<FundingSource>())
             {
@@ -142,7 +142,7 @@ public class DrillDownTests(DashboardFixture f) : IClassFixture<DashboardFixture
         int? bodyId = body is null ? null
             : await db.ResponsibleBodies.Where(b => b.ShortName == body).Select(b => b.Id).SingleAsync();
         var filter = new DashboardFilter(f.PlanId, year, directionId, bodyId);
-        var figures = (await Service.GetAsync(filter))!;
+        var figures = (await Service.GetAsync(f.Executive, filter))!;
         Assert.Equal(year, figures.Year);
         return (filter, figures);
     }
@@ -152,5 +152,5 @@ public class DrillDownTests(DashboardFixture f) : IClassFixture<DashboardFixture
             Year: status is null ? null : filter.Year, Status: status))).Total;
 
     private async Task<int> ReportsAsync(DashboardFilter filter, ReportListState state, int? direction = null, int? body = null, int? quarter = null) =>
-        (await f.Queries.FindAsync(new ReportFilter(f.PlanId, filter.Year, direction ?? filter.DirectionId, body ?? filter.BodyId, state, quarter))).Count;
+        (await f.Queries.FindAsync(f.Executive, new ReportFilter(f.PlanId, filter.Year, direction ?? filter.DirectionId, body ?? filter.BodyId, state, quarter))).Count;
 }

@@ -51,4 +51,6 @@ public sealed class TestActor : ICurrentActor
     public Actor Current { get; set; } = Actor.System;
 
     public ValueTask<Actor> GetAsync(CancellationToken ct = default) => ValueTask.FromResult(Current);
+
+    public void ActAs(System.Security.Claims.ClaimsPrincipal user) => Current = Actor.Of(user);
 }

@@ -11,7 +11,7 @@ public class EvidenceFilesTests(ReportingFixture f) : IClassFixture<ReportingFix
     private async Task<int> DraftReportAsync(int sequence)
     {
         var period = await f.PeriodAsync("I", 6, 2020 + sequence, 1);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         form.Narrative = "Звіт з доказами";
         var saved = await f.Reports.SaveDraftAsync(f.CentreOfficial, form);
         Assert.True(saved.Saved, saved.Message);

@@ -20,7 +20,7 @@ public class OverlappingBreakdownTests(ReportingFixture f) : IClassFixture<Repor
     private async Task<(ReportForm Form, ValueForm People, int Index)> OpenAsync(int sequence, int year = 2021)
     {
         var period = await f.PeriodAsync("IV", 7, year, sequence);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         var people = form.Values.Single(v => v.Requested.Count == 4);
         return (form, people, form.Values.IndexOf(people));
     }
@@ -174,7 +174,7 @@ public class OverlappingBreakdownTests(ReportingFixture f) : IClassFixture<Repor
         var submitted = await f.Reports.SubmitAsync(f.CentreOfficial, form);
 
         Assert.True(submitted.Saved, submitted.Message + string.Join(" ", submitted.Errors.SelectMany(e => e.Value)));
-        var reloaded = (await f.Reports.LoadAsync(form.PeriodId))!.Form;
+        var reloaded = (await f.Reports.LoadAsync(f.Staff, form.PeriodId))!.Form;
         IValidator<ReportForm> validator = new ReportFormValidator();
         Assert.Empty((await validator.ValidateAsync(reloaded, o => o.IncludeRuleSets(ReportFormValidator.Submit).IncludeRulesNotInRuleSet())).Errors);
     }

@@ -69,13 +69,13 @@ public class ReportMergeTests(ReportingFixture f) : IClassFixture<ReportingFixtu
     public async Task Two_officials_changing_different_fields_of_one_report_both_keep_their_changes()
     {
         var period = await f.PeriodAsync("IV", 3, 2021, 1);
-        var started = (await f.Reports.LoadAsync(period))!.Form;
+        var started = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         started.Narrative = "Чернетка";
         Assert.True((await f.Reports.SaveDraftAsync(f.CentreOfficial, started)).Saved);
 
-        var @base = (await f.Reports.LoadAsync(period))!.Form;
+        var @base = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         var mine = ReportMerge.Snapshot(@base);
-        var theirs = (await f.Reports.LoadAsync(period))!.Form;
+        var theirs = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         theirs.Narrative = "Опис від колеги";
         Assert.True((await f.Reports.SaveDraftAsync(f.CentreOfficial, theirs)).Saved);
         mine.Implementation = ImplementationStatus.InProgress;
@@ -88,7 +88,7 @@ public class ReportMergeTests(ReportingFixture f) : IClassFixture<ReportingFixtu
         var saved = await f.Reports.SaveDraftAsync(f.CentreOfficial, merge.Merged);
 
         Assert.True(saved.Saved, saved.Message);
-        var stored = (await f.Reports.LoadAsync(period))!.Form;
+        var stored = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         Assert.Equal(("Опис від колеги", ImplementationStatus.InProgress), (stored.Narrative, stored.Implementation));
     }
 

@@ -17,7 +17,7 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
     public async Task Evidence_is_added_and_removed_only_while_the_report_is_editable()
     {
         using var _ = new CultureScope("uk-UA");
-        var form = (await f.Reports.LoadAsync(await f.PeriodAsync("I", 4, 2020, 1)))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, await f.PeriodAsync("I", 4, 2020, 1)))!.Form;
         ReportWorkflowTests.FillTraining(form);
         var draft = (await f.Reports.SaveDraftAsync(f.CentreOfficial, form)).Current!;
         var kept = await f.Files.UploadAsync(f.CentreOfficial, draft.ReportId, "протокол.pdf", new MemoryStream(Pdf()));
@@ -52,7 +52,7 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
     public async Task A_query_asks_the_same_editable_rule_in_the_database()
     {
         var period = await f.PeriodAsync("I", 4, 2020, 4);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         ReportWorkflowTests.FillTraining(form);
         var submitted = (await f.Reports.SubmitAsync(f.CentreOfficial, form)).Current!;
         Assert.True((await f.Reports.ReturnAsync(f.Staff, submitted.ReportId, submitted.Version, "Ще раз.")).Saved);
@@ -70,7 +70,7 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
     {
         using var _ = new CultureScope("uk-UA");
         var period = await f.PeriodAsync("I", 4, 2020, 2);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         ReportWorkflowTests.FillTraining(form);
         var submitted = (await f.Reports.SubmitAsync(f.CentreOfficial, form)).Current!;
 
@@ -82,7 +82,7 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
         Assert.Equal((EditOutcome.Invalid, "Звіт зі статусом «подано» не можна відкрити повторно."), (reopen.Outcome, reopen.Message));
         Assert.Equal((EditOutcome.Invalid, "Звіт зі статусом «затверджено» не можна повернути."), (returnApproved.Outcome, returnApproved.Message));
         Assert.Equal((EditOutcome.Invalid, "Звіт зі статусом «затверджено» не можна затвердити."), (approveAgain.Outcome, approveAgain.Message));
-        var view = (await f.Reports.LoadAsync(period))!;
+        var view = (await f.Reports.LoadAsync(f.Staff, period))!;
         Assert.Equal((ReportStatus.Approved, approved.Version), (view.Form.Status, view.Form.Version));
         Assert.Equal([(ReportStatus.Draft, ReportStatus.Submitted), (ReportStatus.Submitted, ReportStatus.Approved)], view.History.Select(h => (h.From, h.To)));
     }
@@ -98,7 +98,7 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseKreminnaDatabase(f.ConnectionString).AddInterceptors(new AuditInterceptor(f.Actor, TimeProvider.System), bothRead);
         var reports = new ReportService(new PooledDbContextFactory<AppDbContext>(options.Options), new ReportFormValidator(), f.Access, f.Clock);
-        var origin = (await reports.LoadAsync(period))!.Form;
+        var origin = (await reports.LoadAsync(f.Staff, period))!.Form;
         var (first, second) = (ReportMerge.Snapshot(origin), ReportMerge.Snapshot(origin));
         ReportWorkflowTests.FillTraining(first, people: 40, women: 26, men: 14);
         first.Narrative = "Перша посадовиця";

@@ -84,7 +84,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
     {
         using var _ = new CultureScope("uk-UA");
         var period = await f.PeriodAsync("I", 4, 2021, 1);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         Assert.Equal(3, form.Values.Count);
         Assert.Equal([Disaggregation.Sex], form.Values[2].Requested);
 
@@ -99,13 +99,13 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
         var reportId = submitted.Current.ReportId;
 
         // Submitted reports wait in the review queue; the official cannot change them meanwhile.
-        Assert.Contains(await f.Queries.ReviewQueueAsync(), r => r.ReportId == reportId);
+        Assert.Contains(await f.Queries.ReviewQueueAsync(f.Staff), r => r.ReportId == reportId);
         var locked = await f.Reports.SaveDraftAsync(f.CentreOfficial, submitted.Current);
         Assert.Equal(EditOutcome.Invalid, locked.Outcome);
 
         var returned = await f.Reports.ReturnAsync(f.Staff, reportId, submitted.Current.Version, "Додайте розбивку за віком у описі.");
         Assert.True(returned.Saved, returned.Message);
-        var seen = (await f.Reports.LoadAsync(period))!;
+        var seen = (await f.Reports.LoadAsync(f.Staff, period))!;
         Assert.Equal(ReportStatus.Returned, seen.Form.Status);
         Assert.Equal("Додайте розбивку за віком у описі.", seen.ReviewComment);
         Assert.Contains(await f.Queries.MineAsync(f.CentreOfficial), r => r.ReportId == reportId && r.State == ReportState.Returned);
@@ -124,7 +124,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
         var reopened = await f.Reports.ReopenAsync(f.Staff, reportId, approved.Current.Version, "Помилка в кількості учасників.");
         Assert.True(reopened.Saved, reopened.Message);
 
-        var history = (await f.Reports.LoadAsync(period))!.History;
+        var history = (await f.Reports.LoadAsync(f.Staff, period))!.History;
         Assert.Equal(
             [
                 (ReportStatus.Draft, ReportStatus.Submitted), (ReportStatus.Submitted, ReportStatus.Returned),
@@ -137,7 +137,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
 
         // Every transition and value change is in the audit trail too.
         await using var db = await f.DbFactory.CreateDbContextAsync();
-        var measureId = (await f.Reports.LoadAsync(period))!.Form.MeasureId;
+        var measureId = (await f.Reports.LoadAsync(f.Staff, period))!.Form.MeasureId;
         Assert.True(await db.AuditEntries.CountAsync(a => a.MeasureId == measureId && a.EntityType == nameof(Report) && a.Action == Kreminna1325.Core.Audit.AuditAction.Update) >= 5);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.MeasureId == measureId && a.EntityType == nameof(ValueBreakdown)));
     }
@@ -146,7 +146,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
     public async Task Only_the_bodys_officials_report_and_only_staff_review()
     {
         var period = await f.PeriodAsync("I", 4, 2021, 2);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         FillTraining(form);
 
         // The police are not responsible for I.4; neither executives nor staff report.
@@ -162,7 +162,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
         // A return needs a comment; approving a draft is not a transition there is.
         Assert.Equal(EditOutcome.Invalid, (await f.Reports.ReturnAsync(f.Staff, submitted.Current!.ReportId, submitted.Current.Version, "")).Outcome);
         var other = await f.PeriodAsync("I", 4, 2021, 3);
-        var draft = (await f.Reports.LoadAsync(other))!.Form;
+        var draft = (await f.Reports.LoadAsync(f.Staff, other))!.Form;
         FillTraining(draft);
         var saved = await f.Reports.SaveDraftAsync(f.CentreOfficial, draft);
         Assert.Equal(EditOutcome.Invalid, (await f.Reports.ApproveAsync(f.Staff, saved.Current!.ReportId, saved.Current.Version)).Outcome);
@@ -173,7 +173,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
     {
         using var _ = new CultureScope("uk-UA");
         var period = await f.PeriodAsync("III", 5, 2021, 1);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         var people = form.Values.Single(v => v.Requested.Contains(Disaggregation.Sex));
         people.Number = 10;
         people.Breakdown[Disaggregation.Sex]["women"] = 6;
@@ -195,7 +195,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
     {
         using var _ = new CultureScope("uk-UA");
         var period = await f.PeriodAsync("III", 3, 2021, 1);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         form.Values[0].Number = 3;
 
         // No narrative, no status, no breakdown: refused, and nothing at all is written.
@@ -212,13 +212,13 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
     public async Task Two_people_saving_the_same_report_get_a_conflict_not_a_silent_overwrite()
     {
         var period = await f.PeriodAsync("IV", 3, 2021, 1);
-        var first = (await f.Reports.LoadAsync(period))!.Form;
+        var first = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         first.Narrative = "Перша версія";
         var saved = await f.Reports.SaveDraftAsync(f.CentreOfficial, first);
         Assert.True(saved.Saved, saved.Message);
 
-        var mine = (await f.Reports.LoadAsync(period))!.Form;
-        var theirs = (await f.Reports.LoadAsync(period))!.Form;
+        var mine = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
+        var theirs = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         theirs.Narrative = "Їхня версія";
         Assert.True((await f.Reports.SaveDraftAsync(f.CentreOfficial, theirs)).Saved);
         mine.Narrative = "Моя версія";
@@ -252,7 +252,7 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
     public async Task Values_of_periods_that_no_longer_exist_are_kept_as_orphaned()
     {
         var period = await f.PeriodAsync("III", 2, 2022, 2);
-        var form = (await f.Reports.LoadAsync(period))!.Form;
+        var form = (await f.Reports.LoadAsync(f.Staff, period))!.Form;
         form.Values[0].Number = 4;
         var saved = await f.Reports.SaveDraftAsync(f.CentreOfficial, form);
         Assert.True(saved.Saved, saved.Message);
@@ -263,18 +263,18 @@ public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFi
         measure.Term = new TermForm { Text = "Щорічно", Kind = TermKind.Annual };
         Assert.True((await editor.SaveAsync(f.Staff, measure)).Saved);
 
-        var periods = await f.Queries.OfMeasureAsync(form.MeasureId, includeOrphaned: true);
+        var periods = await f.Queries.OfMeasureAsync(f.Staff, form.MeasureId, includeOrphaned: true);
         Assert.Equal(4, periods.Count);
         var orphan = Assert.Single(periods, p => p.Period.IsOrphaned);
         Assert.Equal(period, orphan.Period.Id);
-        Assert.Equal(4m, (await f.Reports.LoadAsync(period))!.Form.Values[0].Number);
-        Assert.Equal(3, (await f.Queries.OfMeasureAsync(form.MeasureId, includeOrphaned: false)).Count);
+        Assert.Equal(4m, (await f.Reports.LoadAsync(f.Staff, period))!.Form.Values[0].Number);
+        Assert.Equal(3, (await f.Queries.OfMeasureAsync(f.Staff, form.MeasureId, includeOrphaned: false)).Count);
 
         // Back to quarterly: the same period is a normal one again, value and all.
         measure = (await editor.LoadAsync(form.MeasureId))!;
         measure.Term = new TermForm { Text = "Постійно (за окремим графіком)", Kind = TermKind.OngoingScheduled };
         Assert.True((await editor.SaveAsync(f.Staff, measure)).Saved);
-        var again = await f.Queries.OfMeasureAsync(form.MeasureId, includeOrphaned: true);
+        var again = await f.Queries.OfMeasureAsync(f.Staff, form.MeasureId, includeOrphaned: true);
         Assert.Equal(12, again.Count);
         Assert.DoesNotContain(again, p => p.Period.IsOrphaned);
         Assert.Contains(again, p => p.Period.Id == period && p.ReportId == saved.Current!.ReportId);

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using FluentValidation;
-using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Kreminna1325.Web.Accounts;
+namespace Kreminna1325.Core.Accounts;
 
 public sealed record UserRow(
     string Id, string Email, string FullName, string? Position, IReadOnlyList<string> Roles,
@@ -21,12 +22,14 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyList<string> Errors, s
 }
 
 /// <summary>
-/// Accounts for administrators. Every method checks the caller itself, runs in a scope and a
-/// transaction of its own (a circuit lives long; a half-made account must never remain), and is
-/// audited in the caller's name.
+/// Accounts for administrators, and the rules about them: only administrators manage accounts; nobody
+/// resets, locks or deactivates their own account or takes their own administrator role away; a form
+/// is valid by <see cref="UserFormValidator"/>. Every method checks the caller itself, runs in a scope
+/// and a transaction of its own (a circuit lives long; a half-made account must never remain), and
+/// is audited in the caller's name. The scope needs Identity's <see cref="UserManager{TUser}"/> over
+/// <see cref="AppDbContext"/> and an <see cref="ICurrentActor"/>.
 /// </summary>
-public sealed class UserAdministration(
-    IServiceScopeFactory scopes, IValidator<UserForm> validator, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<UserForm> validator, TimeProvider clock)
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -101,12 +104,12 @@ public sealed class UserAdministration(
         var user = await db.Users.Include(u => u.ResponsibleBodies).SingleOrDefaultAsync(u => u.Id == form.Id);
         if (user is null)
         {
-            return AdminResult.Fail([l["Users.Error.NotFound"]]);
+            return AdminResult.Fail([Messages.Get("User.NotFound")]);
         }
 
         if (user.Id == Permissions.UserId(caller) && !form.Roles.Contains(Roles.Administrator))
         {
-            return AdminResult.Fail([l["Users.Error.OwnAdminRole"]]);
+            return AdminResult.Fail([Messages.Get("User.OwnAdminRole")]);
         }
 
         user.FullName = form.FullName.Trim();
@@ -194,7 +197,7 @@ public sealed class UserAdministration(
         Demand(caller);
         if (!allowSelf && userId == Permissions.UserId(caller))
         {
-            return AdminResult.Fail([l["Users.Error.Self"]]);
+            return AdminResult.Fail([Messages.Get("User.Self")]);
         }
 
         await using var scope = Scope(caller, out var db, out var users);
@@ -202,7 +205,7 @@ public sealed class UserAdministration(
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AdminResult.Fail([l["Users.Error.NotFound"]]);
+            return AdminResult.Fail([Messages.Get("User.NotFound")]);
         }
 
         var (result, password) = await change(users, user);
@@ -224,19 +227,14 @@ public sealed class UserAdministration(
     private AsyncServiceScope Scope(ClaimsPrincipal caller, out AppDbContext db, out UserManager<AppUser> users)
     {
         var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(caller);
+        scope.ServiceProvider.GetRequiredService<ICurrentActor>().ActAs(caller);
         db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         return scope;
     }
 
-    private static void Demand(ClaimsPrincipal caller)
-    {
-        if (!Permissions.CanManageUsers(caller))
-        {
-            throw new ForbiddenException("Only administrators manage accounts.");
-        }
-    }
+    private static void Demand(ClaimsPrincipal caller) =>
+        Permissions.Demand(caller, Permissions.CanManageUsers, "Only administrators manage accounts.");
 
     /// <summary>Sixteen characters from letters and digits that cannot be mistaken for one another.</summary>
     public static string NewOneTimePassword() =>
