@@ -137,6 +137,7 @@ static async Task<int> GenerateAsync(IDbContextFactory<AppDbContext> factory, in
     var today = new DateOnly(2025, 7, 15);
     var due = await db.ReportingPeriods.Where(p => p.Due < today).Select(p => new { p.Id, p.MeasureId }).ToListAsync();
     var indicators = await db.Indicators.Where(i => i.Position == 2).ToDictionaryAsync(i => i.MeasureId, i => i.Id);
+    var bench = new ReportActor(null, "benchmark");
     foreach (var batch in due.Where(_ => random.Next(3) > 0).Chunk(2000))
     {
         await using var bulk = await factory.CreateDbContextAsync();
@@ -150,9 +151,22 @@ static async Task<int> GenerateAsync(IDbContextFactory<AppDbContext> factory, in
             value.Breakdown.Add(new ValueBreakdown { Dimension = Disaggregation.Sex, Category = "men", Count = men, MeasureId = p.MeasureId });
             var report = new Report
             {
-                PeriodId = p.Id, MeasureId = p.MeasureId, Status = status, Implementation = (ImplementationStatus)random.Next(4),
-                Narrative = "Виконано", SubmittedAt = DateTimeOffset.UtcNow,
+                PeriodId = p.Id, MeasureId = p.MeasureId, Implementation = (ImplementationStatus)random.Next(4), Narrative = "Виконано",
             };
+            // Through the report's own transitions, as people move it.
+            if (status != ReportStatus.Draft)
+            {
+                report.Submit(bench, DateTimeOffset.UtcNow);
+            }
+
+            if (status == ReportStatus.Approved)
+            {
+                report.Approve(bench, DateTimeOffset.UtcNow);
+            }
+            else if (status == ReportStatus.Returned)
+            {
+                report.Return(bench, DateTimeOffset.UtcNow, "Уточніть");
+            }
             report.Values.Add(value);
             report.Spending.Add(new ReportSpending { Source = FundingSource.Local, Amount = random.Next(0, 20), MeasureId = p.MeasureId });
             bulk.Reports.Add(report);
