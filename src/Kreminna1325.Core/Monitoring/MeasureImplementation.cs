@@ -19,7 +19,9 @@ public sealed class MeasureImplementation
             Measure = m,
             Status = db.Reports
                 .Where(r => r.MeasureId == m.Id && r.Status == ReportStatus.Approved && r.Period.Year == year)
-                .OrderByDescending(r => r.Period.End)
+                // Latest first; a live period before an orphaned one ending the same day (a term changed from
+                // quarterly to annual), then the newer report, so every query picks the same one.
+                .OrderByDescending(r => r.Period.End).ThenBy(r => r.Period.IsOrphaned).ThenByDescending(r => r.Id)
                 .Select(r => r.Implementation)
                 .FirstOrDefault() ?? ImplementationStatus.NotStarted,
         });

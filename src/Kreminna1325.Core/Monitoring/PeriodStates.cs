@@ -15,7 +15,7 @@ public sealed class PeriodFacts
     /// <summary>The quarter the period ends in.</summary>
     public int Quarter { get; init; }
 
-    /// <summary>Its due date has passed: a report was owed.</summary>
+    /// <summary>Its due date has passed and the plan still asks for it (not orphaned by a change of term): a report was owed.</summary>
     public bool IsDue { get; init; }
 
     /// <summary>Due, and nothing submitted (no report or a draft).</summary>
@@ -30,17 +30,25 @@ public sealed class PeriodFacts
     /// <summary>Due, and approved.</summary>
     public bool Approved { get; init; }
 
-    /// <summary>Approved, due or not: the reports the budget and reach figures add up.</summary>
+    /// <summary>
+    /// Approved, due or not, orphaned or not: the reports the budget and reach figures add up. Money spent
+    /// and people reached stay real after a change of term orphans the period they were reported for,
+    /// just as the report still decides its measure's status (<see cref="MeasureImplementation"/>).
+    /// </summary>
     public bool Reported { get; init; }
 }
 
 public static class PeriodStates
 {
-    /// <summary>The live periods of a plan, narrowed by year, direction and body (a measure counts for each of its bodies).</summary>
+    /// <summary>
+    /// The periods of a plan, narrowed by year, direction and body (a measure counts for each of its bodies).
+    /// Orphaned periods are in scope only for what was reported on them: <see cref="Facts"/> never counts them as due.
+    /// </summary>
     public static IQueryable<ReportingPeriod> Scope(AppDbContext db, int planId, int? year, int? directionId, int? bodyId)
     {
         var measures = PlanScope.Measures(db, planId, directionId, bodyId);
-        var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned && measures.Any(m => m.Id == p.MeasureId));
+        var periods = db.ReportingPeriods.Where(p => measures.Any(m => m.Id == p.MeasureId)
+            && (!p.IsOrphaned || (p.Report != null && p.Report.Status == ReportStatus.Approved)));
         if (year is { } y)
         {
             periods = periods.Where(p => p.Year == y);
@@ -55,11 +63,11 @@ public static class PeriodStates
             Period = p,
             DirectionId = p.Measure.DirectionId,
             Quarter = (p.End.Month - 1) / 3 + 1,
-            IsDue = p.Due < today,
-            Overdue = p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
-            Returned = p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Returned,
-            Submitted = p.Due < today && p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved),
-            Approved = p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Approved,
+            IsDue = !p.IsOrphaned && p.Due < today,
+            Overdue = !p.IsOrphaned && p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
+            Returned = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Returned,
+            Submitted = !p.IsOrphaned && p.Due < today && p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved),
+            Approved = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Approved,
             Reported = p.Report != null && p.Report.Status == ReportStatus.Approved,
         });
 

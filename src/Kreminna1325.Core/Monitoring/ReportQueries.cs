@@ -106,10 +106,8 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = PeriodStates.Facts(
             PeriodStates.Scope(db, filter.PlanId, filter.Year, filter.DirectionId, filter.BodyId).AsNoTracking(), Today);
-        if (filter.State is { } state)
-        {
-            facts = facts.In(state);
-        }
+        // Without a state, the list is the plan's live periods; an orphaned one appears only under "reported".
+        facts = filter.State is { } state ? facts.In(state) : facts.Where(f => !f.Period.IsOrphaned);
 
         if (filter.Quarter is { } quarter)
         {
