@@ -47,8 +47,9 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         var count = (await notStarted.InnerTextAsync()).Trim();
         await notStarted.ClickAsync();
         await page.WaitForURLAsync(new Regex("/measures\\?year=2022&status=notstarted&direction=\\d+$"), new() { Timeout = Timeout });
-        await Assertions.Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", count);
-        await Assertions.Expect(page.Locator(".mud-chip[data-status='NotStarted']")).ToBeVisibleAsync();
+        // The list loads once the page is interactive: on a busy machine that takes longer than Playwright's 5 s default.
+        await Assertions.Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", count, new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator(".mud-chip[data-status='NotStarted']")).ToBeVisibleAsync(new() { Timeout = Timeout });
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
@@ -41,8 +43,17 @@ public sealed class MeasureSearch(IDbContextFactory<AppDbContext> dbFactory)
     // Apostrophes come typed four ways (', ’, ʼ, `); each matches any of them.
     private static readonly char[] Apostrophes = ['\'', '’', 'ʼ', '`', '‘'];
 
-    public async Task<MeasureGridPage> FindAsync(MeasureQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// The plan's measures are public; their status in a year comes from approved reports, which only those who
+    /// read every body's reports may filter by (an official reads only their own bodies').
+    /// </summary>
+    public async Task<MeasureGridPage> FindAsync(ClaimsPrincipal user, MeasureQuery query, CancellationToken ct = default)
     {
+        if (query.Status is not null)
+        {
+            Permissions.Demand(user, Permissions.CanReadAllReports, "Measures by implementation status are for those who read every body's reports.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var measures = PlanScope.Measures(db, query.PlanId, query.DirectionId, query.BodyId).AsNoTracking();
         if (query.Year is { } year && query.Status is { } status)

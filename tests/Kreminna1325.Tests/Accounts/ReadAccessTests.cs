@@ -118,6 +118,11 @@ public class ReadAccessTests(ReadAccessFixture f) : IClassFixture<ReadAccessFixt
         ["DashboardService.GetAsync"] = (
             [Staff, Executive, Administrator],
             async (f, u) => (await f.Dashboard.GetAsync(u, new DashboardFilter(f.PlanId, 2021)))!.Implementation.Sum(r => r.Submitted)),
+        // The measures are public, their status in a year (from approved reports) is not: nobody gets 0 rows for a refusal.
+        ["MeasureSearch.FindAsync by status"] = (
+            [Staff, Executive, Administrator],
+            async (f, u) => (await new Core.Plans.MeasureSearch(f.DbFactory).FindAsync(u,
+                new Core.Plans.MeasureQuery(f.PlanId, Year: 2021, Status: ImplementationStatus.NotStarted, PageSize: Core.Plans.MeasureSearch.MaxPageSize))).Total),
         ["AuditQueries.ListAsync"] = (
             [Executive, Administrator],
             async (f, u) => (await f.Audit.ListAsync(u, new AuditFilter(), 0, 10)).Items.Count),

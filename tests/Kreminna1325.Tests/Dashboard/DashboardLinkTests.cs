@@ -67,7 +67,7 @@ public sealed class DashboardLinkTests(DashboardFixture f) : IClassFixture<Dashb
             var rows = href.StartsWith("/reports?", StringComparison.Ordinal)
                 ? (await f.Queries.FindAsync(f.Executive, new ReportFilter(f.PlanId, Int("year"), Int("direction"), Int("body"),
                     Enum.Parse<ReportListState>(query["state"]!, ignoreCase: true), Int("quarter")))).Count
-                : (await new MeasureSearch(f.DbFactory).FindAsync(new MeasureQuery(f.PlanId, DirectionId: Int("direction"), BodyId: Int("body"),
+                : (await new MeasureSearch(f.DbFactory).FindAsync(f.Executive, new MeasureQuery(f.PlanId, DirectionId: Int("direction"), BodyId: Int("body"),
                     Year: Int("year"), Status: query.TryGetValue("status", out var s) ? Enum.Parse<ImplementationStatus>(s!, ignoreCase: true) : null))).Total;
             Assert.True(figure == rows, $"{href}: figure {figure}, rows {rows}");
             counted++;

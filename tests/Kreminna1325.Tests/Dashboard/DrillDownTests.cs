@@ -111,7 +111,7 @@ public class DrillDownTests(DashboardFixture f) : IClassFixture<DashboardFixture
     public async Task Planned_budget_of_every_year_is_that_of_the_measures_in_scope(string? direction, string? body, int year)
     {
         var (filter, figures) = await FiguresAsync(direction, body, year);
-        var measures = (await Search.FindAsync(new MeasureQuery(f.PlanId, DirectionId: filter.DirectionId, BodyId: filter.BodyId, PageSize: MeasureSearch.MaxPageSize))).Items;
+        var measures = (await Search.FindAsync(f.Executive, new MeasureQuery(f.PlanId, DirectionId: filter.DirectionId, BodyId: filter.BodyId, PageSize: MeasureSearch.MaxPageSize))).Items;
 
         decimal PlannedOf(IEnumerable<MeasureGridRow> rows, int y) => rows.Sum(m => m.FundingByYear.Where(a => a.Year == y).Sum(a => a.Amount));
 
@@ -148,7 +148,7 @@ public class DrillDownTests(DashboardFixture f) : IClassFixture<DashboardFixture
     }
 
     private async Task<int> MeasuresAsync(DashboardFilter filter, int direction, ImplementationStatus? status = null) =>
-        (await Search.FindAsync(new MeasureQuery(f.PlanId, DirectionId: direction, BodyId: filter.BodyId,
+        (await Search.FindAsync(f.Executive, new MeasureQuery(f.PlanId, DirectionId: direction, BodyId: filter.BodyId,
             Year: status is null ? null : filter.Year, Status: status))).Total;
 
     private async Task<int> ReportsAsync(DashboardFilter filter, ReportListState state, int? direction = null, int? body = null, int? quarter = null) =>

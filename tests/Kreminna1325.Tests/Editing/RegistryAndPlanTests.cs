@@ -160,7 +160,7 @@ public class DirectionAndPlanTests(SeededDatabase database) : IClassFixture<Seed
 
 public class MeasureSearchTests(SeededDatabase database) : IClassFixture<SeededDatabase>
 {
-    private Task<MeasureGridPage> FindAsync(MeasureQuery query) => new MeasureSearch(database.DbFactory).FindAsync(query);
+    private Task<MeasureGridPage> FindAsync(MeasureQuery query) => new MeasureSearch(database.DbFactory).FindAsync(TestUsers.Staff, query);
 
     [Theory]
     [InlineData("ромськ", 1)]              // II.1 content: "ромської громади"
