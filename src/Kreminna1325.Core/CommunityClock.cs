@@ -11,8 +11,6 @@ public sealed class CommunityClock(TimeProvider time)
 {
     public static readonly TimeZoneInfo Zone = FindKyiv();
 
-    public DateTimeOffset UtcNow => time.GetUtcNow();
-
     /// <summary>Now as a Kyiv wall clock shows it, with its offset (+02:00 in winter, +03:00 in summer).</summary>
     public DateTimeOffset Now => ToKyiv(time.GetUtcNow());
 

@@ -61,10 +61,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     /// </summary>
     public async Task<IReadOnlyList<AuditRecord>> HistoryOfMeasureAsync(ClaimsPrincipal user, int measureId, int limit = 100, CancellationToken ct = default)
     {
-        if (!Permissions.CanViewAudit(user))
-        {
-            throw new ForbiddenException("The audit trail, a measure's history included, is for administrators and executives.");
-        }
+        Demand(user);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.AuditEntries.AsNoTracking()

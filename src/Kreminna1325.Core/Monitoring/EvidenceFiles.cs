@@ -56,6 +56,12 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             }}", name));
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await StillEditableAsync(db, report.Id, ct) is { } late)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, late);
+        }
+
         var evidence = new Evidence
         {
             ReportId = report.Id,
@@ -70,6 +76,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
         };
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, evidence.UploadedBy));
     }
 
@@ -92,8 +99,15 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, refusal);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await StillEditableAsync(db, evidence.ReportId, ct) is { } late)
+        {
+            return EditResult<EvidenceInfo>.Fail(EditOutcome.Invalid, late);
+        }
+
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, evidence.UploadedBy));
     }
 
@@ -124,5 +138,15 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Locks the report's row for the rest of the transaction and asks its editable rule again, so a submit or an
+    /// approval that landed since the first check refuses the file instead of changing a report already in review.
+    /// </summary>
+    private static async Task<string?> StillEditableAsync(AppDbContext db, int reportId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM reports WHERE id = {reportId} FOR UPDATE", ct);
+        return Report.EditRefusalIn(await db.Reports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync(ct));
     }
 }

@@ -30,13 +30,19 @@ public sealed class ReportService(
     /// <summary>The report page's content, for those who may read the measure's reports; null when there is no such period.</summary>
     public async Task<ReportView?> LoadAsync(ClaimsPrincipal user, int periodId, CancellationToken ct = default)
     {
-        var view = await LoadAsync(periodId, ct);
-        if (view is not null)
+        // Checked before anything of the report is read: the period says whose measure it is.
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await access.DemandReadReportsAsync(user, view.Form.MeasureId, ct);
+            var measureId = await db.ReportingPeriods.Where(p => p.Id == periodId).Select(p => (int?)p.MeasureId).SingleOrDefaultAsync(ct);
+            if (measureId is not { } measure)
+            {
+                return null;
+            }
+
+            await access.DemandReadReportsAsync(user, measure, ct);
         }
 
-        return view;
+        return await LoadAsync(periodId, ct);
     }
 
     /// <summary>Unchecked: for the writes, whose callers have been checked already.</summary>

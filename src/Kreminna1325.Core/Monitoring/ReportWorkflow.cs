@@ -30,7 +30,10 @@ public partial class Report
     public bool IsEditable => IsEditableIn(Status);
 
     /// <summary>Why its body cannot change it now, for the person; null while they can.</summary>
-    public string? EditRefusal => IsEditable ? null : Messages.Get("Report.NotEditable", Messages.Get($"Status.{Status}"));
+    public string? EditRefusal => EditRefusalIn(Status);
+
+    public static string? EditRefusalIn(ReportStatus status) =>
+        IsEditableIn(status) ? null : Messages.Get("Report.NotEditable", Messages.Get($"Status.{status}"));
 
     public void Submit(ReportActor by, DateTimeOffset at)
     {
