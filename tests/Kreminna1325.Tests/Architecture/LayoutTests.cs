@@ -22,6 +22,17 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Pages_live_in_their_feature_and_Components_keeps_only_the_shell()
+    {
+        var web = Src.GetDirectories("Kreminna1325.Web")[0];
+        var pages = web.GetDirectories("Components")[0].GetDirectories("Pages")[0];
+        var left = pages.EnumerateFileSystemInfos().Select(f => f.Name).Order().ToList();
+
+        Assert.Equal(["Error.razor", "NotFound.razor"], left);
+        Assert.True(Directory.Exists(Path.Combine(web.FullName, "Plans", "Editing")), "Core's Plans/Editing has no Web counterpart");
+    }
+
+    [Fact]
     public void No_code_file_outside_generated_migrations_is_over_300_lines()
     {
         var tooLong = Src.EnumerateFiles("*.*", SearchOption.AllDirectories)
