@@ -76,10 +76,12 @@ public sealed class MeasureConflictTests : IAsyncLifetime
         Assert.Contains(form.FundingLines, l => l.Year == 2021 && l.Amount == 75m);
 
         // Yet another save meanwhile: merged again from the version just merged, never over it.
+        // A save finishes asynchronously (it is logged if it fails): wait for each, as a person would before the next click.
         editor.Find("button[data-action='save-measure']").Click();
-        Assert.Contains("Примітка щодо фінансування", editor.Find("#merged-changes").TextContent);
+        editor.WaitForAssertion(() => Assert.Contains("Примітка щодо фінансування", editor.Find("#merged-changes").TextContent));
         editor.Find("button[data-action='save-measure']").Click();
 
+        editor.WaitForAssertion(() => Assert.Equal(3, sent.Count));
         Assert.Equal([100u, 101u, 102u], sent.Select(f => f.Version));
         var saved = sent[^1];
         Assert.Equal("Підтримка жіночих ініціативних груп громади", saved.Content);
