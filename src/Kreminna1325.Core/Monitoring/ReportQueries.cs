@@ -40,7 +40,7 @@ public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draf
 
     /// <summary>The counts of a list already read, so a page that shows the list does not read it twice.</summary>
     public static MyReportCounts Of(IReadOnlyList<ReportRow> rows) => new(
-        rows.Count(r => r.Overdue && r.State is ReportState.NotStarted or ReportState.Draft),
+        rows.Count(r => r.Overdue),
         rows.Count(r => !r.Overdue && r.State is ReportState.NotStarted),
         rows.Count(r => r.State == ReportState.Returned),
         rows.Count(r => !r.Overdue && r.State == ReportState.Draft));

@@ -8,7 +8,8 @@ namespace Kreminna1325.Web.Dashboard;
 /// </summary>
 public sealed record DashboardLinks(int Year, int? Direction, int? Body)
 {
-    public string Dashboard(int year, int? direction, int? body) => Url("/dashboard", ("year", year), ("direction", direction), ("body", body));
+    /// <summary>The dashboard itself with a filter: from its own selectors, and back from a list it opened.</summary>
+    public static string Dashboard(int? year, int? direction, int? body) => Url("/dashboard", ("year", year), ("direction", direction), ("body", body));
 
     /// <summary>The periods in a reporting state (<see cref="PeriodStates"/>).</summary>
     public string Reports(ReportListState state, int? direction = null, int? body = null, int? quarter = null) =>
