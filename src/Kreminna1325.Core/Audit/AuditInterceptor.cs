@@ -204,7 +204,10 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
 
             var oldValue = original ? property.OriginalValue : null;
             var newValue = current ? property.CurrentValue : null;
-            if (original && current && AuditValues.Same(oldValue, newValue))
+            // EF's own comparer for the property: lists and byte arrays by their elements, not by reference
+            // (EF keeps a copy of a list as its original value, so a reference comparison would record every list
+            // on every update of its row, and the append-only table would keep that noise for ever).
+            if (original && current && property.Metadata.GetValueComparer().Equals(oldValue, newValue))
             {
                 continue;
             }
