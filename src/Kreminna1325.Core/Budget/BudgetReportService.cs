@@ -63,9 +63,12 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
                 .Sum(r => r.Amount))),
         ];
 
+        // The document printed totals of whole directions and of the plan: beside one body's share of them
+        // they would read as that body's, so under a body filter there are none.
+        var reconciled = bodyId is null;
         List<BudgetAmount> PrintedOf(int? of) =>
         [
-            .. printed.Where(p => p.DirectionId == of)
+            .. printed.Where(p => reconciled && p.DirectionId == of)
                 .OrderBy(p => p.Source).ThenBy(p => p.Year)
                 .Select(p => new BudgetAmount(p.Source, p.Year, p.Amount)),
         ];
@@ -75,7 +78,6 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
             .ToList();
         var totals = BySourceAndYear(null);
         var mismatches = new List<BudgetMismatch>();
-        var reconciled = bodyId is null;
         if (reconciled)
         {
             foreach (var d in directionBudgets)

@@ -128,6 +128,7 @@ public class DrillDownTests(DashboardFixture f) : IClassFixture<DashboardFixture
         // The document printed totals for whole directions and the plan: a body's share is not compared with them.
         Assert.Equal(body is null, figures.PlanBudget.Reconciled);
         Assert.True(body is null || figures.PlanBudget.Mismatches.Count == 0);
+        Assert.True(body is null || (figures.PlanBudget.PrintedTotals.Count == 0 && figures.PlanBudget.Directions.All(d => d.PrintedTotals.Count == 0)));
         if (direction is not null && body is null)
         {
             Assert.All(figures.PlanBudget.Mismatches, m => Assert.Equal(filter.DirectionId, m.DirectionId));
