@@ -138,7 +138,7 @@ static async Task<int> GenerateAsync(IDbContextFactory<AppDbContext> factory, in
     var today = new DateOnly(2025, 7, 15);
     var due = await db.ReportingPeriods.Where(p => p.Due < today).Select(p => new { p.Id, p.MeasureId }).ToListAsync();
     var indicators = await db.Indicators.Where(i => i.Position == 2).ToDictionaryAsync(i => i.MeasureId, i => i.Id);
-    var bench = new ReportActor(null, "benchmark");
+    var bench = new Actor(null, "benchmark");
     foreach (var batch in due.Where(_ => random.Next(3) > 0).Chunk(2000))
     {
         await using var bulk = await factory.CreateDbContextAsync();

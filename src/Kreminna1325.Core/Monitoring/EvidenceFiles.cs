@@ -72,7 +72,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Content = bytes,
             UploadedAt = clock.GetUtcNow(),
-            UploadedBy = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?",
+            UploadedBy = Audit.Actor.Of(user).Name,
         };
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(ct);

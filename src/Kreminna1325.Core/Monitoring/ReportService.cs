@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
@@ -200,7 +201,7 @@ public sealed class ReportService(
         ReportApply.Apply(form, report);
         if (submit)
         {
-            report.Submit(Actor(user), clock.GetUtcNow());
+            report.Submit(Actor.Of(user), clock.GetUtcNow());
         }
 
         try
@@ -219,7 +220,7 @@ public sealed class ReportService(
     }
 
     private async Task<EditResult<ReportForm>> ReviewAsync(
-        ClaimsPrincipal user, int reportId, uint version, Action<Report, ReportActor, DateTimeOffset> transition, CancellationToken ct)
+        ClaimsPrincipal user, int reportId, uint version, Action<Report, Actor, DateTimeOffset> transition, CancellationToken ct)
     {
         if (!Permissions.CanReview(user))
         {
@@ -240,7 +241,7 @@ public sealed class ReportService(
 
         try
         {
-            transition(report, Actor(user), clock.GetUtcNow());
+            transition(report, Actor.Of(user), clock.GetUtcNow());
         }
         catch (ReportTransitionRefused refused)
         {
@@ -287,7 +288,4 @@ public sealed class ReportService(
 
     internal static PeriodInfo ToInfo(ReportingPeriod p) =>
         new(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned);
-
-    private static ReportActor Actor(ClaimsPrincipal user) =>
-        new(Permissions.UserId(user), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "?");
 }

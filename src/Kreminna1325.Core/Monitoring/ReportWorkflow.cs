@@ -1,7 +1,7 @@
+using Kreminna1325.Core.Audit;
+
 namespace Kreminna1325.Core.Monitoring;
 
-/// <summary>Who moves a report: the account's id (null when unknown) and the name its history shows.</summary>
-public readonly record struct ReportActor(string? UserId, string Name);
 
 /// <summary>A transition asked of a report in a state it cannot leave that way; the message is for the person.</summary>
 public sealed class ReportTransitionRefused(string message) : InvalidOperationException(message);
@@ -35,28 +35,28 @@ public partial class Report
     public static string? EditRefusalIn(ReportStatus status) =>
         IsEditableIn(status) ? null : Messages.Get("Report.NotEditable", Messages.Get($"Status.{status}"));
 
-    public void Submit(ReportActor by, DateTimeOffset at)
+    public void Submit(Actor by, DateTimeOffset at)
     {
         Require(IsEditable, "Transition.Submitted");
         Move(ReportStatus.Submitted, by, at, comment: null);
         (SubmittedAt, SubmittedBy) = (at, by.Name);
     }
 
-    public void Approve(ReportActor by, DateTimeOffset at)
+    public void Approve(Actor by, DateTimeOffset at)
     {
         Require(IsAwaitingReviewIn(Status), "Transition.Approved");
         Reviewed(ReportStatus.Approved, by, at, comment: null);
     }
 
     /// <summary>Back to its body, with what needs fixing.</summary>
-    public void Return(ReportActor by, DateTimeOffset at, string comment)
+    public void Return(Actor by, DateTimeOffset at, string comment)
     {
         Require(IsAwaitingReviewIn(Status), "Transition.Returned");
         Reviewed(ReportStatus.Returned, by, at, Required(comment));
     }
 
     /// <summary>An approved report goes back to its body, with the reason, to be corrected and submitted again.</summary>
-    public void Reopen(ReportActor by, DateTimeOffset at, string reason)
+    public void Reopen(Actor by, DateTimeOffset at, string reason)
     {
         Require(IsReopenableIn(Status), "Transition.Reopened");
         Reviewed(ReportStatus.Returned, by, at, Required(reason));
@@ -70,13 +70,13 @@ public partial class Report
         }
     }
 
-    private void Reviewed(ReportStatus to, ReportActor by, DateTimeOffset at, string? comment)
+    private void Reviewed(ReportStatus to, Actor by, DateTimeOffset at, string? comment)
     {
         Move(to, by, at, comment);
         (ReviewedAt, ReviewedBy, ReviewComment) = (at, by.Name, comment);
     }
 
-    private void Move(ReportStatus to, ReportActor by, DateTimeOffset at, string? comment)
+    private void Move(ReportStatus to, Actor by, DateTimeOffset at, string? comment)
     {
         Events.Add(new ReportEvent { At = at, UserId = by.UserId, UserName = by.Name, From = Status, To = to, Comment = comment });
         Status = to;

@@ -1,3 +1,4 @@
+using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Tests.Editing;
 
@@ -6,8 +7,8 @@ namespace Kreminna1325.Tests.Monitoring;
 /// <summary>The report's own transitions: each allowed only from its states, each refused elsewhere without a trace.</summary>
 public class ReportTransitionTests
 {
-    private static readonly ReportActor Official = new("official-id", "centre@kreminna.local");
-    private static readonly ReportActor Staff = new("staff-id", "staff@kreminna.local");
+    private static readonly Actor Official = new("official-id", "centre@kreminna.local");
+    private static readonly Actor Staff = new("staff-id", "staff@kreminna.local");
     private static readonly DateTimeOffset At = new(2021, 5, 20, 9, 0, 0, TimeSpan.Zero);
 
     public enum Step
