@@ -19,6 +19,9 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         Permissions.Demand(user, Permissions.CanViewDashboard, "The dashboard is for executives, staff and administrators.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // One snapshot for every panel, so an approval committed while they are read cannot make them disagree.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == filter.PlanId).Select(p => new { p.StartYear, p.EndYear }).SingleOrDefaultAsync(ct);
         if (plan is null || await budgets.GetAsync(filter.PlanId, filter.DirectionId, filter.BodyId, ct) is not { } planBudget)
         {

@@ -90,7 +90,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     {
         Permissions.Demand(user, Permissions.CanReview, "Only council staff and administrators review reports.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.Report != null && p.Report.Status == ReportStatus.Submitted);
+        var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.Report != null && p.Report.Status == Report.AwaitingReview);
         if (planId is { } plan)
         {
             periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
@@ -152,11 +152,8 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
             new PeriodInfo(f.Period.Id, f.Period.MeasureId, f.Period.Year, f.Period.Sequence, f.Period.Kind, f.Period.Start, f.Period.End, f.Period.Due, f.Period.IsOrphaned),
             f.Period.Measure.Direction.Number + "." + f.Period.Measure.Number,
             f.Period.Measure.Content,
-            f.Period.Report == null ? ReportState.NotStarted
-                : f.Period.Report.Status == ReportStatus.Draft ? ReportState.Draft
-                : f.Period.Report.Status == ReportStatus.Submitted ? ReportState.Submitted
-                : f.Period.Report.Status == ReportStatus.Returned ? ReportState.Returned
-                : ReportState.Approved,
+            // The final projection may call .NET: the state is decided by the report's rule, after the query.
+            Report.StateOf(f.Period.Report == null ? null : f.Period.Report.Status),
             f.Overdue,
             f.Period.Report == null ? null : f.Period.Report.Id,
             f.Period.Report == null ? null : f.Period.Report.ReviewComment,

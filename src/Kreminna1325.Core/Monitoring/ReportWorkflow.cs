@@ -22,7 +22,20 @@ public partial class Report
     public static bool IsEditableIn(ReportStatus status) => EditableStatuses.Contains(status);
 
     /// <summary>Waiting for council staff to approve or return it.</summary>
-    public static bool IsAwaitingReviewIn(ReportStatus status) => status == ReportStatus.Submitted;
+    public static bool IsAwaitingReviewIn(ReportStatus status) => status == AwaitingReview;
+
+    /// <summary>The one status a review queue lists, for database queries (<see cref="IsAwaitingReviewIn"/>).</summary>
+    public const ReportStatus AwaitingReview = ReportStatus.Submitted;
+
+    /// <summary>Where a period stands for its lists and its page: not started without a report, else the report's status.</summary>
+    public static ReportState StateOf(ReportStatus? status) => status switch
+    {
+        null => ReportState.NotStarted,
+        ReportStatus.Draft => ReportState.Draft,
+        ReportStatus.Submitted => ReportState.Submitted,
+        ReportStatus.Returned => ReportState.Returned,
+        _ => ReportState.Approved,
+    };
 
     /// <summary>Approved: read-only until staff reopen it.</summary>
     public static bool IsReopenableIn(ReportStatus status) => status == ReportStatus.Approved;
