@@ -64,17 +64,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         await using var scope = Scope(caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync();
         var password = NewOneTimePassword();
-        var user = new AppUser
-        {
-            UserName = form.Email.Trim(),
-            Email = form.Email.Trim(),
-            EmailConfirmed = true,
-            FullName = form.FullName.Trim(),
-            Position = string.IsNullOrWhiteSpace(form.Position) ? null : form.Position.Trim(),
-            MustChangePassword = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        user.ResponsibleBodies.AddRange(form.ResponsibleBodyIds.Select(id => new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = id }));
+        var user = new AppUser { EmailConfirmed = true, MustChangePassword = true, CreatedAt = clock.GetUtcNow() };
+        Apply(form, user);
 
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
@@ -112,14 +103,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
             return AdminResult.Fail([Messages.Get("User.OwnAdminRole")]);
         }
 
-        user.FullName = form.FullName.Trim();
-        user.Position = string.IsNullOrWhiteSpace(form.Position) ? null : form.Position.Trim();
-        user.Email = form.Email.Trim();
-        user.UserName = form.Email.Trim();
-        user.ResponsibleBodies.RemoveAll(b => !form.ResponsibleBodyIds.Contains(b.ResponsibleBodyId));
-        user.ResponsibleBodies.AddRange(form.ResponsibleBodyIds
-            .Where(id => user.ResponsibleBodies.All(b => b.ResponsibleBodyId != id))
-            .Select(id => new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = id }));
+        Apply(form, user);
 
         var current = await users.GetRolesAsync(user);
         var result = await users.UpdateAsync(user);
@@ -239,4 +223,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
     /// <summary>Sixteen characters from letters and digits that cannot be mistaken for one another.</summary>
     public static string NewOneTimePassword() =>
         new(Enumerable.Range(0, 16).Select(_ => PasswordAlphabet[RandomNumberGenerator.GetInt32(PasswordAlphabet.Length)]).ToArray());
+
+    /// <summary>What the form sets on an account, new or existing: trimmed names, the e-mail as the user name, the bodies it lists.</summary>
+    private static void Apply(UserForm form, AppUser user)
+    {
+        user.FullName = form.FullName.Trim();
+        user.Position = string.IsNullOrWhiteSpace(form.Position) ? null : form.Position.Trim();
+        user.Email = form.Email.Trim();
+        user.UserName = form.Email.Trim();
+        user.ResponsibleBodies.RemoveAll(b => !form.ResponsibleBodyIds.Contains(b.ResponsibleBodyId));
+        user.ResponsibleBodies.AddRange(form.ResponsibleBodyIds
+            .Where(id => user.ResponsibleBodies.All(b => b.ResponsibleBodyId != id))
+            .Select(id => new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = id }));
+    }
 }
