@@ -66,7 +66,7 @@ try
         return;
     }
 
-    await MeasureAsync("budget report (GROUPING SETS)", () => budgets.GetAsync(planId));
+    await MeasureAsync("budget report", () => budgets.GetAsync(planId));
     await MeasureAsync("measures grid, page 1 of 50", () => search.FindAsync(anyone, new MeasureQuery(planId, PageSize: 50)));
     await MeasureAsync("measures grid, search 'жінок'", () => search.FindAsync(anyone, new MeasureQuery(planId, Search: "жінок", PageSize: 50)));
     await MeasureAsync("measures grid, page 15, sorted by content", () => search.FindAsync(anyone, new MeasureQuery(planId, Sort: MeasureSort.Content, Page: 15, PageSize: 50)));

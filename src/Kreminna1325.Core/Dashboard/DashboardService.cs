@@ -40,12 +40,20 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
 
         var facts = PeriodStates.Facts(PeriodStates.Scope(db, filter.PlanId, year, filter.DirectionId, filter.BodyId), today);
-        var due = facts.In(ReportListState.Due);
+        // Flat rows of the due periods' facts: grouped, they aggregate in one pass of the GROUP BY.
+        var due = facts.In(ReportListState.Due)
+            .Select(f => new
+            {
+                f.Period.MeasureId, f.DirectionId, f.Quarter,
+                Submitted = f.Submitted ? 1 : 0, Approved = f.Approved ? 1 : 0, Overdue = f.Overdue ? 1 : 0, Returned = f.Returned ? 1 : 0,
+            });
+        // Sums of 1/0 rather than Count(predicate): EF turns a predicate count over these computed facts into a
+        // correlated subquery per figure (1.8 s on the benchmark plan), a sum into one pass of the GROUP BY.
         var reporting = await due.GroupBy(f => f.DirectionId)
-            .Select(g => new ReportingCount(g.Key, g.Count(), g.Count(f => f.Submitted), g.Count(f => f.Approved), g.Count(f => f.Overdue), g.Count(f => f.Returned)))
+            .Select(g => new ReportingCount(g.Key, g.Count(), g.Sum(f => f.Submitted), g.Sum(f => f.Approved), g.Sum(f => f.Overdue), g.Sum(f => f.Returned)))
             .ToListAsync(ct);
         var byQuarter = await due.GroupBy(f => f.Quarter)
-            .Select(g => new QuarterRow(g.Key, g.Count(), g.Count(f => f.Submitted), g.Count(f => f.Approved)))
+            .Select(g => new QuarterRow(g.Key, g.Count(), g.Sum(f => f.Submitted), g.Sum(f => f.Approved)))
             .ToListAsync(ct);
 
         var implementation = directions.Select(d =>
@@ -60,12 +68,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
         // A measure with three bodies counts for each of them; under a body filter only that body's row is asked for.
         var byBody = await due
-            .SelectMany(f => f.Period.Measure.ResponsibleBodies, (f, r) => new { r.ResponsibleBodyId, r.ResponsibleBody.ShortName, f.Overdue, f.Returned })
+            .Join(db.MeasureResponsibleBodies, f => f.MeasureId, mb => mb.MeasureId, (f, mb) => new { mb.ResponsibleBodyId, f.Overdue, f.Returned })
             .Where(x => filter.BodyId == null || x.ResponsibleBodyId == filter.BodyId)
-            .GroupBy(x => new { x.ResponsibleBodyId, x.ShortName })
-            .Select(g => new DisciplineRow(g.Key.ResponsibleBodyId, g.Key.ShortName, g.Count(x => x.Overdue), g.Count(x => x.Returned)))
+            .GroupBy(x => x.ResponsibleBodyId)
+            .Select(g => new { BodyId = g.Key, Overdue = g.Sum(x => x.Overdue), Returned = g.Sum(x => x.Returned) })
             .ToListAsync(ct);
+        var names = await db.ResponsibleBodies.AsNoTracking().Select(b => new { b.Id, b.ShortName }).ToDictionaryAsync(b => b.Id, b => b.ShortName, ct);
         var discipline = byBody
+            .Select(d => new DisciplineRow(d.BodyId, names[d.BodyId], d.Overdue, d.Returned))
             .Where(d => d.Overdue + d.Returned > 0)
             .OrderByDescending(d => d.Overdue + d.Returned).ThenByDescending(d => d.Overdue).ThenBy(d => d.Body)
             .ToList();
@@ -79,9 +89,11 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             planBudget.Directions.SingleOrDefault(b => b.DirectionId == d.Id)?.Total(source, year) ?? 0m,
             spent.Where(p => p.DirectionId == d.Id && p.Source == source).Sum(p => p.Amount)))).ToList();
 
-        var reach = await db.ValueBreakdowns
-            .Where(b => reported.Contains(b.IndicatorValue.ReportId) && b.IndicatorValue.Indicator.Kind == IndicatorKind.Count)
-            .GroupBy(b => new { b.IndicatorValue.Report.Period.Measure.DirectionId, b.Dimension, b.Category })
+        // From the reported periods down to their counts' breakdowns: joins, not a list of ids matched against every breakdown.
+        var reach = await facts.In(ReportListState.Reported)
+            .SelectMany(f => f.Period.Report!.Values.Where(v => v.Indicator.Kind == IndicatorKind.Count), (f, v) => new { f.DirectionId, v })
+            .SelectMany(x => x.v.Breakdown, (x, b) => new { x.DirectionId, b.Dimension, b.Category, b.Count })
+            .GroupBy(b => new { b.DirectionId, b.Dimension, b.Category })
             .Select(g => new { g.Key.DirectionId, g.Key.Dimension, g.Key.Category, Count = g.Sum(b => b.Count) })
             .ToListAsync(ct);
         var reachRows = directions.Select(d => new ReachRow(d.Id, d.Number,
