@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kreminna1325.Core.Exchange;
+
+public static class ExchangeServices
+{
+    public static IServiceCollection AddExchange(this IServiceCollection services) => services
+        .AddScoped<OpenDataService>();
+}

@@ -1,0 +1,28 @@
+using Kreminna1325.Core.Plans;
+
+namespace Kreminna1325.Core.Exchange;
+
+/// <summary>A plan's open data: the CSV of each dataset, written straight to the response.</summary>
+public sealed class OpenDataService(PlanQueries plans)
+{
+    /// <summary>Every dataset the package holds, in the order it lists them.</summary>
+    public static readonly IReadOnlyList<IOpenDataTable> Tables = [OpenDataSets.Measures, OpenDataSets.Indicators, OpenDataSets.Funding];
+
+    // Case does not matter, as for every address of the app (the output cache keys paths without case too).
+    public static IOpenDataTable? Find(string? name) => Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Null when there is no such plan; the dataset must be one of <see cref="Tables"/>.</summary>
+    public async Task<Func<Stream, CancellationToken, Task>?> CsvAsync(int planId, IOpenDataTable table, CancellationToken ct = default)
+    {
+        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
+        return plan is null ? null : (output, token) => WriteAsync(plan, table, output, token);
+    }
+
+    private static Task WriteAsync(PlanView plan, IOpenDataTable table, Stream output, CancellationToken ct) => table switch
+    {
+        OpenDataTable<OpenDataSets.MeasureRow> t => t.WriteAsync(output, OpenDataSets.MeasureRows(plan), ct),
+        OpenDataTable<OpenDataSets.IndicatorRow> t => t.WriteAsync(output, OpenDataSets.IndicatorRows(plan), ct),
+        OpenDataTable<OpenDataSets.FundingRow> t => t.WriteAsync(output, OpenDataSets.FundingRows(plan), ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(table), table.Name, "Not a dataset of the plan."),
+    };
+}
