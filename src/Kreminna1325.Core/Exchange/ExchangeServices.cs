@@ -5,5 +5,6 @@ namespace Kreminna1325.Core.Exchange;
 public static class ExchangeServices
 {
     public static IServiceCollection AddExchange(this IServiceCollection services) => services
-        .AddScoped<OpenDataService>();
+        .AddScoped<OpenDataService>()
+        .AddScoped<OpenDataResults>();
 }

@@ -3,10 +3,10 @@ using Kreminna1325.Core.Plans;
 namespace Kreminna1325.Core.Exchange;
 
 /// <summary>A plan's open data: the CSV of each dataset, written straight to the response.</summary>
-public sealed class OpenDataService(PlanQueries plans)
+public sealed class OpenDataService(PlanQueries plans, OpenDataResults results)
 {
     /// <summary>Every dataset the package holds, in the order it lists them.</summary>
-    public static readonly IReadOnlyList<IOpenDataTable> Tables = [OpenDataSets.Measures, OpenDataSets.Indicators, OpenDataSets.Funding];
+    public static readonly IReadOnlyList<IOpenDataTable> Tables = [OpenDataSets.Measures, OpenDataSets.Indicators, OpenDataSets.Funding, OpenDataResults.Table];
 
     // Case does not matter, as for every address of the app (the output cache keys paths without case too).
     public static IOpenDataTable? Find(string? name) => Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -15,11 +15,20 @@ public sealed class OpenDataService(PlanQueries plans)
     public async Task<Func<Stream, CancellationToken, Task>?> CsvAsync(int planId, IOpenDataTable table, CancellationToken ct = default)
     {
         var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
-        return plan is null ? null : (output, token) => WriteAsync(plan, table, output, token);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        // Read before the response starts, so a failing query is a 500 problem, not a cut-off file.
+        var resultRows = table == OpenDataResults.Table ? await results.RowsAsync(planId, ct) : [];
+        return (output, token) => WriteAsync(plan, resultRows, table, output, token);
     }
 
-    private static Task WriteAsync(PlanView plan, IOpenDataTable table, Stream output, CancellationToken ct) => table switch
+    private static Task WriteAsync(
+        PlanView plan, IReadOnlyList<OpenDataResults.ResultRow> resultRows, IOpenDataTable table, Stream output, CancellationToken ct) => table switch
     {
+        OpenDataTable<OpenDataResults.ResultRow> t => t.WriteAsync(output, resultRows, ct),
         OpenDataTable<OpenDataSets.MeasureRow> t => t.WriteAsync(output, OpenDataSets.MeasureRows(plan), ct),
         OpenDataTable<OpenDataSets.IndicatorRow> t => t.WriteAsync(output, OpenDataSets.IndicatorRows(plan), ct),
         OpenDataTable<OpenDataSets.FundingRow> t => t.WriteAsync(output, OpenDataSets.FundingRows(plan), ct),
