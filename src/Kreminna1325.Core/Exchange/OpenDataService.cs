@@ -2,7 +2,10 @@ using Kreminna1325.Core.Plans;
 
 namespace Kreminna1325.Core.Exchange;
 
-/// <summary>A plan's open data: the CSV of each dataset, written straight to the response.</summary>
+/// <summary>A download: its name for people and how to write it once the response starts.</summary>
+public sealed record OpenDataDownload(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
+
+/// <summary>A plan's open data: the CSV of each dataset, written straight to the response, and the whole package as a zip.</summary>
 public sealed class OpenDataService(PlanQueries plans, OpenDataResults results)
 {
     /// <summary>Every dataset the package holds, in the order it lists them.</summary>
@@ -12,7 +15,7 @@ public sealed class OpenDataService(PlanQueries plans, OpenDataResults results)
     public static IOpenDataTable? Find(string? name) => Tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Null when there is no such plan; the dataset must be one of <see cref="Tables"/>.</summary>
-    public async Task<Func<Stream, CancellationToken, Task>?> CsvAsync(int planId, IOpenDataTable table, CancellationToken ct = default)
+    public async Task<OpenDataDownload?> CsvAsync(int planId, IOpenDataTable table, CancellationToken ct = default)
     {
         var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
         if (plan is null)
@@ -22,8 +25,24 @@ public sealed class OpenDataService(PlanQueries plans, OpenDataResults results)
 
         // Read before the response starts, so a failing query is a 500 problem, not a cut-off file.
         var resultRows = table == OpenDataResults.Table ? await results.RowsAsync(planId, ct) : [];
-        return (output, token) => WriteAsync(plan, resultRows, table, output, token);
+        return new($"{Prefix(plan)}-{table.Name}.csv", (output, token) => WriteAsync(plan, resultRows, table, output, token));
     }
+
+    /// <summary>Every dataset and the package's datapackage.json in one zip; null when there is no such plan.</summary>
+    public async Task<OpenDataDownload?> ZipAsync(int planId, CancellationToken ct = default)
+    {
+        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var resultRows = await results.RowsAsync(planId, ct);
+        return new($"{Prefix(plan)}.zip", (output, token) => OpenDataPackage.WriteZipAsync(
+            plan, Tables, (table, entry, t) => WriteAsync(plan, resultRows, table, entry, t), output, token));
+    }
+
+    private static string Prefix(PlanView plan) => $"open-data-{plan.StartYear}-{plan.EndYear}";
 
     private static Task WriteAsync(
         PlanView plan, IReadOnlyList<OpenDataResults.ResultRow> resultRows, IOpenDataTable table, Stream output, CancellationToken ct) => table switch

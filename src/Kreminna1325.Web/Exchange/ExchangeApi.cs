@@ -15,6 +15,9 @@ public static class ExchangeApi
         openData.MapGet("/plans/{id}/open-data/{dataset}.csv", GetCsvAsync)
             .WithName("GetOpenDataCsv")
             .WithSummary("Набір відкритих даних плану в CSV (UTF-8, кома, рядок заголовків): measures, indicators, funding, results.");
+        openData.MapGet("/plans/{id}/open-data.zip", GetZipAsync)
+            .WithName("GetOpenDataPackage")
+            .WithSummary("Усі набори відкритих даних плану з паспортом і структурою (Frictionless datapackage.json) в одному zip.");
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetCsvAsync(
@@ -31,9 +34,23 @@ public static class ExchangeApi
                 title: l["Exchange.NoSuchDataset.Title"], detail: l["Exchange.NoSuchDataset.Detail", dataset]);
         }
 
-        var write = await openData.CsvAsync(planId, table, ct);
-        return write is null
+        var csv = await openData.CsvAsync(planId, table, ct);
+        return csv is null
             ? OpenDataApi.PlanNotFound(planId, l)
-            : TypedResults.Stream(output => write(output, ct), "text/csv; charset=utf-8", $"{table.Name}.csv");
+            : TypedResults.Stream(output => csv.WriteAsync(output, ct), "text/csv; charset=utf-8", csv.FileName);
+    }
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetZipAsync(
+        string id, OpenDataService openData, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (ApiRequests.Id(id) is not { } planId)
+        {
+            return OpenDataApi.MalformedId(id, l);
+        }
+
+        var zip = await openData.ZipAsync(planId, ct);
+        return zip is null
+            ? OpenDataApi.PlanNotFound(planId, l)
+            : TypedResults.Stream(output => zip.WriteAsync(output, ct), "application/zip", zip.FileName);
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
 using System.Net;
 using CsvHelper;
 using Kreminna1325.Core.Budget;
@@ -93,7 +95,52 @@ public class OpenDataTests(OpenDataApiFixture fixture) : IClassFixture<OpenDataA
         }
     }
 
+    [Fact]
+    public async Task The_zip_holds_every_csv_and_a_datapackage_whose_schemas_match_them()
+    {
+        using var response = await client.GetAsync($"/api/plans/{fixture.PlanId}/open-data.zip");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".zip", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+
+        using var package = JsonDocument.Parse(Entry(zip, "datapackage.json"));
+        var root = package.RootElement;
+        Assert.StartsWith("Міський план заходів", root.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("description").GetString()));
+        Assert.Equal("Кремінська міська рада", root.GetProperty("publisher").GetString());
+        Assert.Equal("CC-BY-4.0", root.GetProperty("licenses")[0].GetProperty("name").GetString());
+        Assert.Equal("щокварталу", root.GetProperty("updateFrequency").GetString());
+        Assert.Equal("Кремінська міська рада", root.GetProperty("contact").GetProperty("title").GetString());
+
+        var resources = root.GetProperty("resources").EnumerateArray().ToList();
+        Assert.Equal(["measures", "indicators", "funding", "results"], resources.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(resources.Count + 1, zip.Entries.Count);
+        foreach (var resource in resources)
+        {
+            var fields = resource.GetProperty("schema").GetProperty("fields").EnumerateArray().ToList();
+            Assert.All(fields, f => Assert.Contains(f.GetProperty("type").GetString(), new[] { "string", "integer", "number", "boolean" }));
+            Assert.All(fields, f => Assert.Matches("[а-яіїєґ]", f.GetProperty("description").GetString()));
+            var (header, rows) = Parse(Entry(zip, resource.GetProperty("path").GetString()!));
+            Assert.Equal(fields.Select(f => f.GetProperty("name").GetString()), header);
+            if (resource.GetProperty("name").GetString() == "measures")
+            {
+                Assert.Equal(28, rows.Count);
+            }
+        }
+    }
+
+    private static byte[] Entry(ZipArchive zip, string name)
+    {
+        using var stream = zip.GetEntry(name)!.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     [Theory]
+    [InlineData("/api/plans/0/open-data.zip", HttpStatusCode.NotFound)]
+    [InlineData("/api/plans/x/open-data.zip", HttpStatusCode.BadRequest)]
     [InlineData("/api/plans/{0}/open-data/people.csv", HttpStatusCode.NotFound)]
     [InlineData("/api/plans/{0}/open-data/measures.xlsx", HttpStatusCode.NotFound)]
     [InlineData("/api/plans/{0}/open-data/.csv", HttpStatusCode.NotFound)]
