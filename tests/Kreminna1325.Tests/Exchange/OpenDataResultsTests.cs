@@ -128,6 +128,23 @@ public class OpenDataResultsTests(OpenDataResultsFixture f) : IClassFixture<Open
     }
 
     [Fact]
+    public async Task The_zips_results_are_the_csvs_small_numbers_hidden_too()
+    {
+        var client = f.Factory.CreateClient();
+        var csv = await client.GetByteArrayAsync($"/api/plans/{f.PlanId}/open-data/results.csv");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await client.GetByteArrayAsync($"/api/plans/{f.PlanId}/open-data.zip")));
+        using var entry = new MemoryStream();
+        await using (var stream = zip.GetEntry("results.csv")!.Open())
+        {
+            await stream.CopyToAsync(entry);
+        }
+
+        Assert.Equal(csv, entry.ToArray());
+        var (header, rows) = OpenDataTests.Parse(entry.ToArray());
+        Assert.Equal("<5", Cells(header, rows, f.SurvivorsIndicator, "2021-01-01")["sex:men"]);
+    }
+
+    [Fact]
     public async Task Small_numbers_of_an_indicator_about_nothing_sensitive_are_published()
     {
         var (header, rows) = await GetResultsAsync();
