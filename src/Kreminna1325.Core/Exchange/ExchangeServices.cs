@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kreminna1325.Core.Exchange;
@@ -6,5 +7,6 @@ public static class ExchangeServices
 {
     public static IServiceCollection AddExchange(this IServiceCollection services) => services
         .AddScoped<OpenDataService>()
-        .AddScoped<OpenDataResults>();
+        .AddScoped<OpenDataResults>()
+        .AddSingleton(sp => OpenDataContact.From(sp.GetService<IConfiguration>()));
 }

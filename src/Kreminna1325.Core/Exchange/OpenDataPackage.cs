@@ -21,7 +21,7 @@ public static class OpenDataPackage
         _ => "щокварталу",
     };
 
-    public static object Describe(PlanView plan, IEnumerable<IOpenDataTable> tables) => new
+    public static object Describe(PlanView plan, OpenDataContact contact, IEnumerable<IOpenDataTable> tables) => new
     {
         profile = "tabular-data-package",
         name = $"unscr-1325-local-action-plan-{plan.Id}-{plan.StartYear}-{plan.EndYear}",
@@ -34,7 +34,7 @@ public static class OpenDataPackage
         spatial = plan.Region is null ? plan.Municipality : $"{plan.Municipality}, {plan.Region}",
         temporal = new { start = $"{plan.StartYear}-01-01", end = $"{plan.EndYear}-12-31" },
         updateFrequency = UpdateFrequency(plan.ReportingCadence),
-        contact = new { title = plan.Municipality },
+        contact = new { title = contact.Name ?? plan.Municipality, email = contact.Email },
         contributors = new[] { new { title = plan.Municipality, role = "publisher" } },
         licenses = new[] { new { name = Licence, title = "Creative Commons Attribution 4.0 International", path = "https://creativecommons.org/licenses/by/4.0/" } },
         keywords = new[] { "1325", "жінки, мир, безпека", "гендерна рівність", "місцевий план дій" },
@@ -53,21 +53,26 @@ public static class OpenDataPackage
         }),
     };
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// The zip, built in memory and then copied: ZipArchive writes synchronously when it closes, which the
     /// server refuses on a response. A plan's open data is a few hundred kilobytes.
     /// </summary>
     public static async Task WriteZipAsync(
-        PlanView plan, IReadOnlyList<IOpenDataTable> tables, Func<IOpenDataTable, Stream, CancellationToken, Task> writeCsv, Stream output, CancellationToken ct)
+        PlanView plan, OpenDataContact contact, IReadOnlyList<IOpenDataTable> tables, Func<IOpenDataTable, Stream, CancellationToken, Task> writeCsv, Stream output, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             await using (var entry = zip.CreateEntry(FileName, CompressionLevel.Optimal).Open())
             {
-                await JsonSerializer.SerializeAsync(entry, Describe(plan, tables), Json, ct);
+                await JsonSerializer.SerializeAsync(entry, Describe(plan, contact, tables), Json, ct);
             }
 
             foreach (var table in tables)

@@ -6,7 +6,7 @@ namespace Kreminna1325.Core.Exchange;
 public sealed record OpenDataDownload(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
 
 /// <summary>A plan's open data: the CSV of each dataset, written straight to the response, and the whole package as a zip.</summary>
-public sealed class OpenDataService(PlanQueries plans, OpenDataResults results)
+public sealed class OpenDataService(PlanQueries plans, OpenDataResults results, OpenDataContact contact)
 {
     /// <summary>Every dataset the package holds, in the order it lists them.</summary>
     public static readonly IReadOnlyList<IOpenDataTable> Tables = [OpenDataSets.Measures, OpenDataSets.Indicators, OpenDataSets.Funding, OpenDataResults.Table];
@@ -39,7 +39,7 @@ public sealed class OpenDataService(PlanQueries plans, OpenDataResults results)
 
         var resultRows = await results.RowsAsync(planId, ct);
         return new($"{Prefix(plan)}.zip", (output, token) => OpenDataPackage.WriteZipAsync(
-            plan, Tables, (table, entry, t) => WriteAsync(plan, resultRows, table, entry, t), output, token));
+            plan, contact, Tables, (table, entry, t) => WriteAsync(plan, resultRows, table, entry, t), output, token));
     }
 
     private static string Prefix(PlanView plan) => $"open-data-{plan.StartYear}-{plan.EndYear}";

@@ -130,6 +130,22 @@ public class OpenDataTests(OpenDataApiFixture fixture) : IClassFixture<OpenDataA
         }
     }
 
+    [Fact]
+    public async Task The_contact_is_the_person_the_settings_name()
+    {
+        await using var factory = new Infrastructure.KreminnaWebFactory(fixture.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["OpenData:ContactName"] = "Центр гендерної рівності",
+            ["OpenData:ContactEmail"] = "gender@kreminna.example",
+        });
+        var bytes = await factory.CreateClient().GetByteArrayAsync($"/api/plans/{fixture.PlanId}/open-data.zip");
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+
+        var contact = JsonDocument.Parse(Entry(zip, "datapackage.json")).RootElement.GetProperty("contact");
+        Assert.Equal("Центр гендерної рівності", contact.GetProperty("title").GetString());
+        Assert.Equal("gender@kreminna.example", contact.GetProperty("email").GetString());
+    }
+
     private static byte[] Entry(ZipArchive zip, string name)
     {
         using var stream = zip.GetEntry(name)!.Open();
