@@ -58,14 +58,14 @@ public static class PlanDocx
         var table = new Table(
             new TableProperties(
                 new TableWidth { Width = widths.Sum().ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableBorders(
                     new TopBorder { Val = BorderValues.Single, Size = 4 },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
                     new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
                     new RightBorder { Val = BorderValues.Single, Size = 4 },
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
 
         // Two heading rows, repeated on every page: the year sub-columns sit under one spanning heading.
