@@ -84,7 +84,7 @@ public static class PlanDocx
         foreach (var direction in plan.Directions)
         {
             table.Append(Row(header: false,
-                [Cell([Paragraph($"{direction.Number}. {direction.Title}", bold: true, JustificationValues.Center)], span: 6 + years.Count)]));
+                [Cell([KeptWithNext(Paragraph($"{direction.Number}. {direction.Title}", bold: true, JustificationValues.Center))], span: 6 + years.Count)]));
             foreach (var measure in direction.Measures)
             {
                 table.Append(MeasureRow(measure, years, text));
@@ -212,6 +212,13 @@ public static class PlanDocx
         // A cell must end with a paragraph, even an empty one.
         cell.Append(content.Count == 0 ? [new Paragraph()] : content);
         return cell;
+    }
+
+    /// <summary>A direction's heading is not left alone at the foot of a page, away from its first measure.</summary>
+    private static Paragraph KeptWithNext(Paragraph paragraph)
+    {
+        paragraph.ParagraphProperties!.PrependChild(new KeepNext());
+        return paragraph;
     }
 
     private static Paragraph Paragraph(string value) => Paragraph(value, bold: false, JustificationValues.Left);

@@ -117,6 +117,7 @@ public partial class PlanDocxTests(OpenDataApiFixture fixture) : IClassFixture<O
             if (cells.Count == 1)
             {
                 numbers.Add((TextOf(cells[0]), []));
+                Assert.NotNull(cells[0].GetFirstChild<Paragraph>()!.ParagraphProperties!.KeepNext);
             }
             else if (MeasureNumber().Match(TextOf(cells[0])) is { Success: true } m)
             {
