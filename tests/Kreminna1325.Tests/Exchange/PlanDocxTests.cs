@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Api;
+using Kreminna1325.Tests.Infrastructure;
 
 namespace Kreminna1325.Tests.Exchange;
 
@@ -71,6 +72,23 @@ public partial class PlanDocxTests(OpenDataApiFixture fixture) : IClassFixture<O
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Is_the_councils_ukrainian_document_whatever_language_the_visitor_reads()
+    {
+        // A server of its own, so no copy cached by another test can answer in its place.
+        await using var factory = new KreminnaWebFactory(fixture.ConnectionString);
+        using var english = factory.CreateClient();
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        Assert.Contains("Planned funding", await english.GetStringAsync("/"));
+
+        using var response = await english.GetAsync($"/api/plans/{fixture.PlanId}/export.docx");
+        using var document = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+
+        var rows = TableOf(document).Elements<TableRow>().ToList();
+        Assert.Equal("Зміст заходу", TextOf(rows[0].Elements<TableCell>().ElementAt(1)));
+        Assert.Contains(rows, r => TextOf(r.Elements<TableCell>().First()) == "ВСЬОГО ЗА ПІДСУМКОМ:");
     }
 
     [Fact]
