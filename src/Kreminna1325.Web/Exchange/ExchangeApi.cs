@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kreminna1325.Web.Exchange;
 
-/// <summary>The plan handed to the world outside: open data by resolution No. 835 (anonymous, cached like the rest of it).</summary>
+/// <summary>The plan handed to the world of Word, Excel and open data (open data by resolution No. 835; anonymous, cached like the rest of it).</summary>
 public static class ExchangeApi
 {
     public static void MapExchangeApi(this WebApplication app)
@@ -18,6 +18,9 @@ public static class ExchangeApi
         openData.MapGet("/plans/{id}/open-data.zip", GetZipAsync)
             .WithName("GetOpenDataPackage")
             .WithSummary("Усі набори відкритих даних плану з паспортом і структурою (Frictionless datapackage.json) в одному zip.");
+
+        var open = app.MapGroup("/api").AllowAnonymous().WithTags("Open data");
+        open.MapPlanDocxApi();
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetCsvAsync(

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Kreminna1325.Core.Exchange;
+
+/// <summary>The look of the Word plan: Times New Roman as council documents are typed, and a bulleted list for indicators.</summary>
+internal static class PlanDocxStyles
+{
+    private const int BulletList = 1;
+
+    public static void Add(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" },
+                    new FontSize { Val = "20" },
+                    new Languages { Val = "uk-UA" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
+        styles.Styles.Save();
+
+        var numbering = main.AddNewPart<NumberingDefinitionsPart>();
+        numbering.Numbering = new Numbering(
+            new AbstractNum(
+                new Level(
+                    new NumberingFormat { Val = NumberFormatValues.Bullet },
+                    new LevelText { Val = "–" },
+                    new LevelJustification { Val = LevelJustificationValues.Left },
+                    new PreviousParagraphProperties(new Indentation { Left = "227", Hanging = "227" }))
+                { LevelIndex = 0 })
+            { AbstractNumberId = BulletList },
+            new NumberingInstance(new AbstractNumId { Val = BulletList }) { NumberID = BulletList });
+        numbering.Numbering.Save();
+    }
+
+    public static Paragraph ListItem(string value)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(
+            new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = BulletList })));
+        paragraph.Append(Runs(value, bold: false, size: null));
+        return paragraph;
+    }
+
+    /// <summary>
+    /// Typed text as text: line breaks become Word's, and characters XML cannot carry (control characters
+    /// pasted from elsewhere) are dropped, so no plan text can make the document unreadable.
+    /// </summary>
+    public static IEnumerable<Run> Runs(string value, bool bold, int? size)
+    {
+        var lines = Clean(value).Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var run = new Run();
+            if (bold || size is not null)
+            {
+                var properties = new RunProperties();
+                if (bold)
+                {
+                    properties.Append(new Bold());
+                }
+
+                if (size is { } s)
+                {
+                    properties.Append(new FontSize { Val = s.ToString() });
+                }
+
+                run.Append(properties);
+            }
+
+            if (i > 0)
+            {
+                run.Append(new Break());
+            }
+
+            run.Append(new Text(lines[i]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+            yield return run;
+        }
+    }
+
+    private static string Clean(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(value, i++, 2);
+            }
+            else if (XmlConvert.IsXmlChar(value[i]))
+            {
+                builder.Append(value[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Exchange;
+using Kreminna1325.Core.Plans;
+using Kreminna1325.Web.Api;
+using Kreminna1325.Web.Budget;
+using Kreminna1325.Web.Plans;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Kreminna1325.Web.Exchange;
+
+/// <summary>The plan as the council's Word annex: anonymous like the public page, cached like the rest of the open data.</summary>
+public static class PlanDocxApi
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The council's document is Ukrainian whatever language the visitor reads the site in, so one cached copy serves everyone.</summary>
+    private static readonly CultureInfo DocumentCulture = CultureInfo.GetCultureInfo("uk-UA");
+
+    public static void MapPlanDocxApi(this IEndpointRouteBuilder api) =>
+        api.MapGet("/plans/{id}/export.docx", GetAsync)
+            .CacheOutput(PublicCaching.DataPolicy)
+            .WithName("GetPlanDocx")
+            .WithSummary("План у Word: додаток до рішення ради, 9 колонок, з обчисленими підсумками і примітками про розбіжності.")
+            .Produces(StatusCodes.Status200OK, contentType: ContentType);
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
+        string id, PlanQueries plans, BudgetReportService budgets, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (ApiRequests.Id(id) is not { } planId)
+        {
+            return OpenDataApi.MalformedId(id, l);
+        }
+
+        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
+        var budget = plan is null ? null : await budgets.GetAsync(plan.Id, ct);
+        if (plan is null || budget is null)
+        {
+            return OpenDataApi.PlanNotFound(planId, l);
+        }
+
+        // Written to a temporary file rather than memory, so a large plan costs disk, not the server's memory,
+        // and is streamed out from there; the file goes away when the response is done with it.
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DocumentCulture;
+            try
+            {
+                PlanDocx.Write(file, plan, budget, Text(l));
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            }
+
+            file.Position = 0;
+            return TypedResults.File(file, ContentType, FileName(plan));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static string FileName(PlanView plan) => string.Create(CultureInfo.InvariantCulture, $"kreminna-plan-{plan.StartYear}-{plan.EndYear}.docx");
+
+    /// <summary>The public page's own strings and number format, so the document reads as the page does.</summary>
+    internal static PlanDocxText Text(IStringLocalizer l) => new(
+        Number: l["Plan.Col.Number"],
+        Content: l["Plan.Col.Content"],
+        Responsible: l["Plan.Col.Responsible"],
+        Term: l["Plan.Col.Term"],
+        Indicators: l["Plan.Col.Indicators"],
+        Sources: l["Plan.Col.Sources"],
+        FundingHeading: l["Exchange.Docx.FundingHeading"],
+        DirectionTotal: l["Plan.DirectionTotal"],
+        GrandTotal: l["Plan.GrandTotal"],
+        AllSources: l["Source.All"],
+        ByAgreement: l["Plan.ByAgreement"],
+        DisaggregatedBy: l["Plan.DisaggregatedBy"],
+        TotalsNote: l["Plan.TotalsNote"],
+        Source: s => l[$"Source.{s}"],
+        Note: n => l[$"FundingNote.{n}"],
+        Disaggregation: d => l[$"Disaggregation.{d}"],
+        MismatchIntro: count => l["Plan.MismatchIntro", count],
+        Mismatch: m => BudgetText.Mismatch(l, m),
+        Amount: Format.Amount);
+}
