@@ -28,6 +28,7 @@ builder.Services.AddCommunityClock().AddPlans().AddBudget().AddMonitoring().AddD
     .AddExchange();
 builder.AddWebUi();
 builder.AddOpenDataApi();
+builder.Services.AddPlanDownloads();
 builder.AddPublicCaching();
 
 var app = builder.Build();

@@ -8,5 +8,6 @@ public static class ExchangeServices
     public static IServiceCollection AddExchange(this IServiceCollection services) => services
         .AddScoped<OpenDataService>()
         .AddScoped<OpenDataResults>()
-        .AddSingleton(sp => OpenDataContact.From(sp.GetService<IConfiguration>()));
+        .AddSingleton(sp => OpenDataContact.From(sp.GetService<IConfiguration>()))
+        .AddSingleton(sp => DownloadNames.From(sp.GetService<IConfiguration>()));
 }

@@ -6,7 +6,7 @@ namespace Kreminna1325.Core.Exchange;
 public sealed record OpenDataDownload(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
 
 /// <summary>A plan's open data: the CSV of each dataset, written straight to the response, and the whole package as a zip.</summary>
-public sealed class OpenDataService(PlanQueries plans, OpenDataResults results, OpenDataContact contact)
+public sealed class OpenDataService(PlanQueries plans, OpenDataResults results, OpenDataContact contact, DownloadNames names)
 {
     /// <summary>Every dataset the package holds, in the order it lists them.</summary>
     public static readonly IReadOnlyList<IOpenDataTable> Tables = [OpenDataSets.Measures, OpenDataSets.Indicators, OpenDataSets.Funding, OpenDataResults.Table];
@@ -25,7 +25,7 @@ public sealed class OpenDataService(PlanQueries plans, OpenDataResults results, 
 
         // Read before the response starts, so a failing query is a 500 problem, not a cut-off file.
         var resultRows = table == OpenDataResults.Table ? await results.RowsAsync(planId, ct) : [];
-        return new($"{Prefix(plan)}-{table.Name}.csv", (output, token) => WriteAsync(plan, resultRows, table, output, token));
+        return new(names.OpenData(plan, table.Name, "csv"), (output, token) => WriteAsync(plan, resultRows, table, output, token));
     }
 
     /// <summary>Every dataset and the package's datapackage.json in one zip; null when there is no such plan.</summary>
@@ -38,11 +38,9 @@ public sealed class OpenDataService(PlanQueries plans, OpenDataResults results, 
         }
 
         var resultRows = await results.RowsAsync(planId, ct);
-        return new($"{Prefix(plan)}.zip", (output, token) => OpenDataPackage.WriteZipAsync(
+        return new(names.OpenData(plan, null, "zip"), (output, token) => OpenDataPackage.WriteZipAsync(
             plan, contact, Tables, (table, entry, t) => WriteAsync(plan, resultRows, table, entry, t), output, token));
     }
-
-    private static string Prefix(PlanView plan) => $"open-data-{plan.StartYear}-{plan.EndYear}";
 
     private static Task WriteAsync(
         PlanView plan, IReadOnlyList<OpenDataResults.ResultRow> resultRows, IOpenDataTable table, Stream output, CancellationToken ct) => table switch

@@ -26,7 +26,7 @@ public static class PlanDocxApi
             .Produces(StatusCodes.Status200OK, contentType: ContentType);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
-        string id, PlanQueries plans, BudgetReportService budgets, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (ApiRequests.Id(id) is not { } planId)
         {
@@ -46,19 +46,9 @@ public static class PlanDocxApi
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DocumentCulture;
-            try
-            {
-                PlanDocx.Write(file, plan, budget, Text(l));
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            }
-
+            Write(file, plan, budget, l);
             file.Position = 0;
-            return TypedResults.File(file, ContentType, FileName(plan));
+            return TypedResults.File(file, ContentType, names.Plan(plan, "docx"));
         }
         catch
         {
@@ -67,7 +57,20 @@ public static class PlanDocxApi
         }
     }
 
-    public static string FileName(PlanView plan) => string.Create(CultureInfo.InvariantCulture, $"kreminna-plan-{plan.StartYear}-{plan.EndYear}.docx");
+    /// <summary>The document, in Ukrainian whatever the request's language.</summary>
+    internal static void Write(Stream output, PlanView plan, BudgetReport budget, IStringLocalizer l)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DocumentCulture;
+        try
+        {
+            PlanDocx.Write(output, plan, budget, Text(l));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
 
     /// <summary>The public page's own strings and number format, so the document reads as the page does.</summary>
     internal static PlanDocxText Text(IStringLocalizer l) => new(

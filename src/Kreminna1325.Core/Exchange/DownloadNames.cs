@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Kreminna1325.Core.Plans;
+using Microsoft.Extensions.Configuration;
+
+namespace Kreminna1325.Core.Exchange;
+
+/// <summary>
+/// The one rule for naming what people download: the community's short name, what the file is, and its years
+/// (<c>kreminna-plan-2020-2022.docx</c>, <c>kreminna-annual-report-2021.docx</c>), in Latin letters, digits and
+/// hyphens, so the name survives e-mail, every file system and the national open-data portal.
+/// </summary>
+/// <remarks>
+/// The community's short name comes from the setting <c>Community:ShortName</c> ("kreminna" when unset): an
+/// instance serves one community today. When communities become records of their own, their short public
+/// name takes this setting's place and nothing else changes.
+/// </remarks>
+public sealed partial class DownloadNames
+{
+    public const string DefaultCommunity = "kreminna";
+
+    public DownloadNames(string? community)
+    {
+        var cleaned = Unsafe().Replace((community ?? "").Trim().ToLowerInvariant(), "-").Trim('-');
+        Community = cleaned.Length == 0 ? DefaultCommunity : cleaned;
+    }
+
+    public string Community { get; }
+
+    public static DownloadNames From(IConfiguration? configuration) => new(configuration?["Community:ShortName"]);
+
+    public string Plan(PlanView plan, string extension) => Name($"plan-{Years(plan)}", extension);
+
+    public string AnnualReport(int year, string extension = "docx") =>
+        Name(string.Create(CultureInfo.InvariantCulture, $"annual-report-{year}"), extension);
+
+    /// <summary>The whole open-data package, or one dataset of it when <paramref name="dataset"/> is given.</summary>
+    public string OpenData(PlanView plan, string? dataset, string extension) =>
+        Name(dataset is null ? $"open-data-{Years(plan)}" : $"open-data-{Years(plan)}-{dataset}", extension);
+
+    public string Template(string extension) => Name("plan-template", extension);
+
+    private string Name(string what, string extension) => $"{Community}-{what}.{extension}";
+
+    private static string Years(PlanView plan) => string.Create(CultureInfo.InvariantCulture, $"{plan.StartYear}-{plan.EndYear}");
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex Unsafe();
+}

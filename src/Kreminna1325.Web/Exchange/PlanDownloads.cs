@@ -1,0 +1,57 @@
+using System.Globalization;
+using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Exchange;
+using Kreminna1325.Core.Plans;
+using Microsoft.Extensions.Localization;
+
+namespace Kreminna1325.Web.Exchange;
+
+/// <summary>A file the public page offers: what it is, its format, where it is and how big.</summary>
+public sealed record PlanDownload(string Label, string Format, string Url, long Bytes);
+
+/// <summary>
+/// Every download of a plan that anyone may take, in the order the page lists them: the council's Word
+/// document, the workbook, and the open data by resolution No. 835 (the package, then each dataset).
+/// The files are the very ones the endpoints send, written once to measure them.
+/// </summary>
+public sealed class PlanDownloads(OpenDataService openData, DownloadSizes sizes, IStringLocalizer<SharedResource> l)
+{
+    public async Task<IReadOnlyList<PlanDownload>> ListAsync(PlanView plan, BudgetReport budget, CancellationToken ct = default)
+    {
+        var api = string.Create(CultureInfo.InvariantCulture, $"/api/plans/{plan.Id}");
+        var list = new List<PlanDownload>
+        {
+            new(l["Exchange.Download.Docx"], "DOCX", $"{api}/export.docx",
+                await sizes.GetAsync(plan.Id, "docx", (s, _) => WriteDocx(s, plan, budget), ct)),
+        };
+
+        if (await openData.ZipAsync(plan.Id, ct) is { } zip)
+        {
+            list.Add(new(l["Exchange.Download.OpenData"], "ZIP", $"{api}/open-data.zip", await sizes.GetAsync(plan.Id, "zip", zip.WriteAsync, ct)));
+        }
+
+        foreach (var table in OpenDataService.Tables)
+        {
+            if (await openData.CsvAsync(plan.Id, table, ct) is { } csv)
+            {
+                list.Add(new(l["Exchange.Download.Dataset", table.Title], "CSV", $"{api}/open-data/{table.Name}.csv",
+                    await sizes.GetAsync(plan.Id, table.Name, csv.WriteAsync, ct)));
+            }
+        }
+
+        return list;
+    }
+
+    private Task WriteDocx(Stream output, PlanView plan, BudgetReport budget)
+    {
+        PlanDocxApi.Write(output, plan, budget, l);
+        return Task.CompletedTask;
+    }
+}
+
+public static class PlanDownloadsServices
+{
+    public static IServiceCollection AddPlanDownloads(this IServiceCollection services) => services
+        .AddSingleton<DownloadSizes>()
+        .AddScoped<PlanDownloads>();
+}

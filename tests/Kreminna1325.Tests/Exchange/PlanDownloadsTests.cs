@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Kreminna1325.Tests.Api;
+
+namespace Kreminna1325.Tests.Exchange;
+
+/// <summary>The public page's downloads as a visitor sees them: every file linked, with its format and the size it really has.</summary>
+public partial class PlanDownloadsTests(OpenDataApiFixture fixture) : IClassFixture<OpenDataApiFixture>
+{
+    private readonly HttpClient client = fixture.Factory.CreateClient();
+
+    private sealed record Link(string Url, string Label, string Format, string Size);
+
+    private async Task<List<Link>> LinksAsync()
+    {
+        var html = await client.GetStringAsync("/");
+        return [.. LinkPattern().Matches(html).Select(m => new Link(
+            WebUtility.HtmlDecode(m.Groups["url"].Value), WebUtility.HtmlDecode(m.Groups["label"].Value), m.Groups["format"].Value, m.Groups["size"].Value))];
+    }
+
+    [Fact]
+    public async Task The_public_page_links_the_word_plan_and_every_open_data_file()
+    {
+        var links = await LinksAsync();
+
+        var api = $"/api/plans/{fixture.PlanId}";
+        Assert.Equal(
+            [$"{api}/export.docx", $"{api}/open-data.zip", $"{api}/open-data/measures.csv", $"{api}/open-data/indicators.csv",
+                $"{api}/open-data/funding.csv", $"{api}/open-data/results.csv"],
+            links.Select(l => l.Url));
+        Assert.Equal(["DOCX", "ZIP", "CSV", "CSV", "CSV", "CSV"], links.Select(l => l.Format));
+        Assert.All(links, l => Assert.False(string.IsNullOrWhiteSpace(l.Label)));
+    }
+
+    [Fact]
+    public async Task Each_size_shown_is_the_size_of_the_file_sent()
+    {
+        foreach (var link in await LinksAsync())
+        {
+            using var response = await client.GetAsync(link.Url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var bytes = (await response.Content.ReadAsByteArrayAsync()).LongLength;
+
+            // Kilobytes rounded up, written the Ukrainian way.
+            var expected = bytes < 1024 * 1024
+                ? $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.GetCultureInfo("uk-UA"))} КБ"
+                : $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("uk-UA"))} МБ";
+            Assert.True(expected == link.Size, $"{link.Url}: the page says {link.Size}, the file is {bytes} bytes ({expected})");
+        }
+    }
+
+    [Fact]
+    public async Task Files_are_named_by_one_rule_for_the_community_and_the_years()
+    {
+        var names = new List<string?>();
+        foreach (var link in await LinksAsync())
+        {
+            using var response = await client.GetAsync(link.Url);
+            names.Add(response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
+
+        Assert.Equal(
+            ["kreminna-plan-2020-2022.docx", "kreminna-open-data-2020-2022.zip", "kreminna-open-data-2020-2022-measures.csv",
+                "kreminna-open-data-2020-2022-indicators.csv", "kreminna-open-data-2020-2022-funding.csv", "kreminna-open-data-2020-2022-results.csv"],
+            names);
+    }
+
+    [GeneratedRegex("""<a href="(?<url>/api/plans/[^"]+)" download[^>]*>(?<label>[^<]+)</a>\s*<span class="muted">\((?<format>[A-Z]+), (?<size>[^)]+)\)</span>""")]
+    private static partial Regex LinkPattern();
+}
