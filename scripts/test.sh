@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Restores, builds, starts a throwaway PostgreSQL, runs every test project, stops the server even
 # when tests fail, and exits non-zero on any failure. Installs Debian's chromium for the browser
-# tests when it is missing (as root). KREMINNA_TEST_DB set beforehand = use that server instead.
+# tests and LibreOffice for the document tests when they are missing (as root). KREMINNA_TEST_DB set beforehand = use that server instead.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -20,6 +20,18 @@ if [ ! -x "$chromium" ]; then
     fi
 fi
 export KREMINNA_CHROMIUM=$chromium
+
+# The exported Word and Excel files are opened in LibreOffice, as a newcomer would, and read back as PDF text.
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "test.sh: installing Debian's LibreOffice (writer, calc) and poppler-utils for the document tests"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || fail "apt-get update failed"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils >/dev/null \
+            || fail "could not install LibreOffice"
+    else
+        fail "LibreOffice (soffice) and pdftotext are missing. Install Debian's libreoffice-writer-nogui, libreoffice-calc-nogui and poppler-utils."
+    fi
+fi
 
 started_here=0
 workdir=""
