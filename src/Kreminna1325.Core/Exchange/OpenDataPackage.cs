@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Kreminna1325.Core.Plans;
@@ -13,43 +14,55 @@ public static class OpenDataPackage
     public const string FileName = "datapackage.json";
     public const string Licence = "CC-BY-4.0";
 
+    /// <summary>What the package publishes is Ukrainian whatever the caller's language: it goes to the national portal.</summary>
+    public static CultureInfo Culture => Messages.Ukrainian;
+
     /// <summary>How often the data changes: the reports arrive at the plan's cadence.</summary>
-    public static string UpdateFrequency(ReportingCadence cadence) => cadence switch
+    public static string UpdateFrequency(ReportingCadence cadence, CultureInfo culture) => Messages.In(culture, cadence switch
     {
-        ReportingCadence.HalfYearly => "раз на півроку",
-        ReportingCadence.Annual => "щороку",
-        _ => "щокварталу",
-    };
+        ReportingCadence.HalfYearly => "OpenData.UpdateFrequency.HalfYearly",
+        ReportingCadence.Annual => "OpenData.UpdateFrequency.Annual",
+        _ => "OpenData.UpdateFrequency.Quarterly",
+    });
+
+    public static string Description(PlanView plan, CultureInfo culture) => Messages.In(
+        culture, "OpenData.Package.Description", plan.Municipality, plan.StartYear, plan.EndYear, SmallNumbers.Threshold, SmallNumbers.Hidden);
+
+    public static string[] Keywords(CultureInfo culture) =>
+    [
+        "1325",
+        Messages.In(culture, "OpenData.Package.Keyword.WomenPeaceSecurity"),
+        Messages.In(culture, "OpenData.Package.Keyword.GenderEquality"),
+        Messages.In(culture, "OpenData.Package.Keyword.LocalActionPlan"),
+    ];
 
     public static object Describe(PlanView plan, OpenDataContact contact, IEnumerable<IOpenDataTable> tables) => new
     {
         profile = "tabular-data-package",
         name = $"unscr-1325-local-action-plan-{plan.Id}-{plan.StartYear}-{plan.EndYear}",
         title = plan.Title,
-        description = $"Місцевий план дій з виконання резолюції Ради Безпеки ООН 1325 «Жінки, мир, безпека» ({plan.Municipality}, "
-            + $"{plan.StartYear}–{plan.EndYear}): заходи, показники, планове фінансування і затверджені результати моніторингу. "
-            + $"Клітинки розподілу чутливих показників менше {SmallNumbers.Threshold} осіб опубліковано як «{SmallNumbers.Hidden}».",
+        description = Description(plan, Culture),
         language = "uk",
         publisher = plan.Municipality,
         spatial = plan.Region is null ? plan.Municipality : $"{plan.Municipality}, {plan.Region}",
         temporal = new { start = $"{plan.StartYear}-01-01", end = $"{plan.EndYear}-12-31" },
-        updateFrequency = UpdateFrequency(plan.ReportingCadence),
+        updateFrequency = UpdateFrequency(plan.ReportingCadence, Culture),
         contact = new { title = contact.Name ?? plan.Municipality, email = contact.Email },
         contributors = new[] { new { title = plan.Municipality, role = "publisher" } },
         licenses = new[] { new { name = Licence, title = "Creative Commons Attribution 4.0 International", path = "https://creativecommons.org/licenses/by/4.0/" } },
-        keywords = new[] { "1325", "жінки, мир, безпека", "гендерна рівність", "місцевий план дій" },
+        keywords = Keywords(Culture),
         resources = tables.Select(t => new
         {
             name = t.Name,
             path = $"{t.Name}.csv",
             profile = "tabular-data-resource",
-            title = t.Title,
-            description = t.Description,
+            title = t.Title(Culture),
+            description = t.Description(Culture),
             format = "csv",
             mediatype = "text/csv",
             encoding = "utf-8",
             dialect = new { delimiter = ",", header = true, doubleQuote = true },
-            schema = new { fields = t.Fields.Select(f => new { name = f.Name, type = f.Type, description = f.Description }) },
+            schema = new { fields = t.Fields.Select(f => new { name = f.Name, type = f.Type, description = f.Description(Culture) }) },
         }),
     };
 

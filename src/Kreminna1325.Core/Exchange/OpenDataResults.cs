@@ -21,22 +21,21 @@ public sealed class OpenDataResults(IDbContextFactory<AppDbContext> dbFactory)
         int MeasureId, string DirectionNumber, int MeasureNumber, int IndicatorId, IndicatorKind Kind,
         int Year, int Sequence, PeriodKind PeriodKind, DateOnly Start, DateOnly End);
 
-    public static readonly OpenDataTable<ResultRow> Table = new(
-        "results", "Результати моніторингу", "Затверджені значення показників за звітні періоди з розподілом за статтю, віком, місцем проживання і категоріями вразливості. Клітинки розподілу чутливих показників менше 5 осіб опубліковано як «<5».",
+    public static readonly OpenDataTable<ResultRow> Table = new("results",
         [
-            OpenDataColumn<ResultRow>.Integer("measure_id", "Ідентифікатор заходу", r => r.Value.MeasureId),
-            OpenDataColumn<ResultRow>.Text("direction_number", "Номер напряму", r => r.Value.DirectionNumber),
-            OpenDataColumn<ResultRow>.Integer("measure_number", "Номер заходу в межах напряму", r => r.Value.MeasureNumber),
-            OpenDataColumn<ResultRow>.Integer("indicator_id", "Ідентифікатор показника (див. indicators)", r => r.Value.IndicatorId),
-            OpenDataColumn<ResultRow>.Text("indicator_kind", "Вид показника (код)", r => OpenDataSets.Code(r.Value.Kind)),
-            OpenDataColumn<ResultRow>.Integer("year", "Рік звітного періоду", r => r.Value.Year),
-            OpenDataColumn<ResultRow>.Text("period_kind", "Вид періоду (код): quarter, halfYear, year, months", r => OpenDataSets.Code(r.Value.PeriodKind)),
-            OpenDataColumn<ResultRow>.Integer("period_number", "Номер періоду в році (квартал, півріччя; 1 для року)", r => r.Value.Sequence),
-            OpenDataColumn<ResultRow>.Text("period_start", "Початок періоду (РРРР-ММ-ДД)", r => r.Value.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            OpenDataColumn<ResultRow>.Text("period_end", "Кінець періоду (РРРР-ММ-ДД)", r => r.Value.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            OpenDataColumn<ResultRow>.Text("dimension", "total — значення показника; інакше розріз (код): sex, age, vulnerabilityCategory, placeOfResidence", r => r.Dimension),
-            OpenDataColumn<ResultRow>.Text("category", "Категорія розрізу (код); порожньо для значення показника. Категорії вразливості перетинаються: їх не додають", r => r.Category),
-            OpenDataColumn<ResultRow>.Text("value", "Значення: число (крапка — десятковий роздільник), true/false, перелік через «; », текст; «<5» — менше 5 осіб, не публікується", r => r.Published),
+            OpenDataColumn<ResultRow>.Integer("measure_id", r => r.Value.MeasureId),
+            OpenDataColumn<ResultRow>.Text("direction_number", r => r.Value.DirectionNumber),
+            OpenDataColumn<ResultRow>.Integer("measure_number", r => r.Value.MeasureNumber),
+            OpenDataColumn<ResultRow>.Integer("indicator_id", r => r.Value.IndicatorId, "OpenData.results.field.indicator_id"),
+            OpenDataColumn<ResultRow>.Text("indicator_kind", r => OpenDataSets.Code(r.Value.Kind)),
+            OpenDataColumn<ResultRow>.Integer("year", r => r.Value.Year, "OpenData.results.field.year"),
+            OpenDataColumn<ResultRow>.Text("period_kind", r => OpenDataSets.Code(r.Value.PeriodKind)),
+            OpenDataColumn<ResultRow>.Integer("period_number", r => r.Value.Sequence),
+            OpenDataColumn<ResultRow>.Text("period_start", r => r.Value.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            OpenDataColumn<ResultRow>.Text("period_end", r => r.Value.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            OpenDataColumn<ResultRow>.Text("dimension", r => r.Dimension),
+            OpenDataColumn<ResultRow>.Text("category", r => r.Category),
+            OpenDataColumn<ResultRow>.Text("value", r => r.Published),
         ]);
 
     public async Task<IReadOnlyList<ResultRow>> RowsAsync(int planId, CancellationToken ct = default)

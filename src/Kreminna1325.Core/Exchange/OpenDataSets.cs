@@ -4,8 +4,9 @@ using Kreminna1325.Core.Plans;
 namespace Kreminna1325.Core.Exchange;
 
 /// <summary>
-/// The plan's open-data tables by resolution No. 835: each field written once, with its type and its
-/// Ukrainian description. Codes (kinds, sources) are the JSON API's, so both say the same.
+/// The plan's open-data tables by resolution No. 835: each field written once, with its type; the titles and
+/// descriptions are Core's messages <c>OpenData.*</c>, Ukrainian and English. Codes (kinds, sources) are the
+/// JSON API's, so both say the same.
 /// </summary>
 public static class OpenDataSets
 {
@@ -17,45 +18,40 @@ public static class OpenDataSets
 
     public static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    public static readonly OpenDataTable<MeasureRow> Measures = new(
-        "measures", "Заходи плану", "Заходи плану дій з виконання резолюції РБ ООН 1325: зміст, термін, відповідальні виконавці.",
+    public static readonly OpenDataTable<MeasureRow> Measures = new("measures",
         [
-            OpenDataColumn<MeasureRow>.Integer("measure_id", "Ідентифікатор заходу", r => r.Measure.Id),
-            OpenDataColumn<MeasureRow>.Text("direction_number", "Номер напряму (римськими цифрами)", r => r.Direction.Number),
-            OpenDataColumn<MeasureRow>.Text("direction_title", "Назва напряму", r => r.Direction.Title),
-            OpenDataColumn<MeasureRow>.Integer("measure_number", "Номер заходу в межах напряму", r => r.Measure.Number),
-            OpenDataColumn<MeasureRow>.Text("content", "Зміст заходу", r => r.Measure.Content),
-            OpenDataColumn<MeasureRow>.Text("term", "Термін виконання, як у плані", r => r.Measure.Term.Text),
-            OpenDataColumn<MeasureRow>.Text("term_kind", "Вид терміну (код)", r => Code(r.Measure.Term.Kind)),
-            OpenDataColumn<MeasureRow>.Text("responsible_bodies", "Відповідальні за виконання, через «; »; «(за згодою)», де так у плані",
+            OpenDataColumn<MeasureRow>.Integer("measure_id", r => r.Measure.Id),
+            OpenDataColumn<MeasureRow>.Text("direction_number", r => r.Direction.Number, "OpenData.measures.field.direction_number"),
+            OpenDataColumn<MeasureRow>.Text("direction_title", r => r.Direction.Title),
+            OpenDataColumn<MeasureRow>.Integer("measure_number", r => r.Measure.Number),
+            OpenDataColumn<MeasureRow>.Text("content", r => r.Measure.Content),
+            OpenDataColumn<MeasureRow>.Text("term", r => r.Measure.Term.Text),
+            OpenDataColumn<MeasureRow>.Text("term_kind", r => Code(r.Measure.Term.Kind)),
+            OpenDataColumn<MeasureRow>.Text("responsible_bodies",
                 r => string.Join("; ", r.Measure.ResponsibleBodies.Select(b => b.ByAgreement ? $"{b.Name} (за згодою)" : b.Name))),
-            OpenDataColumn<MeasureRow>.Text("funding_note", "Примітка щодо фінансування (код), порожньо, якщо немає",
-                r => r.Measure.Funding.Note is { } note ? Code(note) : null),
+            OpenDataColumn<MeasureRow>.Text("funding_note", r => r.Measure.Funding.Note is { } note ? Code(note) : null),
         ]);
 
-    public static readonly OpenDataTable<IndicatorRow> Indicators = new(
-        "indicators", "Показники виконання", "Показники виконання заходів плану і розрізи, за якими про них звітують.",
+    public static readonly OpenDataTable<IndicatorRow> Indicators = new("indicators",
         [
-            OpenDataColumn<IndicatorRow>.Integer("indicator_id", "Ідентифікатор показника", r => r.Indicator.Id),
-            OpenDataColumn<IndicatorRow>.Integer("measure_id", "Ідентифікатор заходу", r => r.Measure.Id),
-            OpenDataColumn<IndicatorRow>.Text("direction_number", "Номер напряму", r => r.Direction.Number),
-            OpenDataColumn<IndicatorRow>.Integer("measure_number", "Номер заходу в межах напряму", r => r.Measure.Number),
-            OpenDataColumn<IndicatorRow>.Integer("position", "Порядковий номер показника в заході", r => r.Position),
-            OpenDataColumn<IndicatorRow>.Text("text", "Показник, як у плані", r => r.Indicator.Text),
-            OpenDataColumn<IndicatorRow>.Text("kind", "Вид показника (код): count, presence, percentage, list, text", r => Code(r.Indicator.Kind)),
-            OpenDataColumn<IndicatorRow>.Text("disaggregations", "Розрізи (коди) через «;»: sex, age, vulnerabilityCategory, placeOfResidence",
-                r => string.Join(";", r.Indicator.Disaggregations.Select(Code))),
+            OpenDataColumn<IndicatorRow>.Integer("indicator_id", r => r.Indicator.Id),
+            OpenDataColumn<IndicatorRow>.Integer("measure_id", r => r.Measure.Id),
+            OpenDataColumn<IndicatorRow>.Text("direction_number", r => r.Direction.Number),
+            OpenDataColumn<IndicatorRow>.Integer("measure_number", r => r.Measure.Number),
+            OpenDataColumn<IndicatorRow>.Integer("position", r => r.Position),
+            OpenDataColumn<IndicatorRow>.Text("text", r => r.Indicator.Text),
+            OpenDataColumn<IndicatorRow>.Text("kind", r => Code(r.Indicator.Kind)),
+            OpenDataColumn<IndicatorRow>.Text("disaggregations", r => string.Join(";", r.Indicator.Disaggregations.Select(Code))),
         ]);
 
-    public static readonly OpenDataTable<FundingRow> Funding = new(
-        "funding", "Планове фінансування", "Прогнозні обсяги фінансування заходів за джерелами і роками, тис. грн.",
+    public static readonly OpenDataTable<FundingRow> Funding = new("funding",
         [
-            OpenDataColumn<FundingRow>.Integer("measure_id", "Ідентифікатор заходу", r => r.Measure.Id),
-            OpenDataColumn<FundingRow>.Text("direction_number", "Номер напряму", r => r.Direction.Number),
-            OpenDataColumn<FundingRow>.Integer("measure_number", "Номер заходу в межах напряму", r => r.Measure.Number),
-            OpenDataColumn<FundingRow>.Text("source", "Джерело фінансування (код): local — місцевий бюджет, other — інші джерела", r => Code(r.Line.Source)),
-            OpenDataColumn<FundingRow>.Integer("year", "Рік", r => r.Line.Year),
-            OpenDataColumn<FundingRow>.Number("amount", "Плановий обсяг, тис. грн (десятковий роздільник — крапка)", r => r.Line.Amount),
+            OpenDataColumn<FundingRow>.Integer("measure_id", r => r.Measure.Id),
+            OpenDataColumn<FundingRow>.Text("direction_number", r => r.Direction.Number),
+            OpenDataColumn<FundingRow>.Integer("measure_number", r => r.Measure.Number),
+            OpenDataColumn<FundingRow>.Text("source", r => Code(r.Line.Source)),
+            OpenDataColumn<FundingRow>.Integer("year", r => r.Line.Year),
+            OpenDataColumn<FundingRow>.Number("amount", r => r.Line.Amount),
         ]);
 
     public static IEnumerable<MeasureRow> MeasureRows(PlanView plan) =>
