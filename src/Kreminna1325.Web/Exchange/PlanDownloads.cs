@@ -34,7 +34,7 @@ public sealed class PlanDownloads(OpenDataService openData, DownloadSizes sizes,
         {
             if (await openData.CsvAsync(plan.Id, table, ct) is { } csv)
             {
-                list.Add(new(l["Exchange.Download.Dataset", table.Title], "CSV", $"{api}/open-data/{table.Name}.csv",
+                list.Add(new(l["Exchange.Download.Dataset", table.Title(CultureInfo.CurrentUICulture)], "CSV", $"{api}/open-data/{table.Name}.csv",
                     await sizes.GetAsync(plan.Id, table.Name, csv.WriteAsync, ct)));
             }
         }

@@ -66,6 +66,20 @@ public partial class PlanDownloadsTests(OpenDataApiFixture fixture) : IClassFixt
             names);
     }
 
+    [Fact]
+    public async Task A_visitor_reading_in_english_gets_the_labels_and_sizes_in_english()
+    {
+        var english = fixture.Factory.CreateClient();
+        english.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        var html = await english.GetStringAsync("/");
+
+        var links = LinkPattern().Matches(html).Select(m => (Label: WebUtility.HtmlDecode(m.Groups["label"].Value), Size: m.Groups["size"].Value)).ToList();
+
+        Assert.Equal(6, links.Count);
+        Assert.Contains(links, l => l.Label == "Dataset \"Plan measures\"");
+        Assert.All(links, l => Assert.Matches(@"^\d+ KB$|^\d+\.\d MB$", l.Size));
+    }
+
     [GeneratedRegex("""<a href="(?<url>/api/plans/[^"]+)" download[^>]*>(?<label>[^<]+)</a>\s*<span class="muted">\((?<format>[A-Z]+), (?<size>[^)]+)\)</span>""")]
     private static partial Regex LinkPattern();
 }
