@@ -110,7 +110,7 @@ public static class AnnualReportApi
         PeriodLabel.Of(new PeriodInfo(0, 0, n.Year, n.Sequence, n.Kind, n.Start, n.End, n.End, false), l);
 
     /// <summary>The page's own strings and number formats, so the document reads as the page does.</summary>
-    internal static AnnualReportText Text(IStringLocalizer l) => new(
+    public static AnnualReportText Text(IStringLocalizer l) => new(
         Title: y => l["AnnualReport.DocTitle", y],
         Made: d => l["AnnualReport.Made", PeriodLabel.Date(d)],
         ApprovedOnly: l["AnnualReport.ApprovedOnly"],
