@@ -59,7 +59,6 @@ public static class AnnualReportDocx
         var s = report.Summary;
         body.Append(Heading(text.SummaryHeading(report.Year), 28));
 
-        body.Append(Heading(text.ByStatus, 24));
         body.Append(Table([7000, Width - 7000], [text.ByStatus, text.CountColumn],
         [
             [text.MeasuresTotal, text.Count(s.Measures)],
@@ -67,7 +66,6 @@ public static class AnnualReportDocx
                 .Select(status => new[] { text.Status(status), text.Count(s.ByStatus[status]) }),
         ]));
 
-        body.Append(Heading(text.Reporting, 24));
         body.Append(Table([7000, Width - 7000], [text.Reporting, text.CountColumn],
         [
             [text.DueReports, text.Count(s.DueReports)],
