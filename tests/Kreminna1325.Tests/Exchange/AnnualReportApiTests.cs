@@ -94,6 +94,23 @@ public class AnnualReportApiTests(AnnualReportApiFixture fixture) : IClassFixtur
         Assert.Contains("за 2021 рік", document.MainDocumentPart!.Document!.Body!.InnerText);
     }
 
+    [Fact]
+    public async Task Is_the_councils_ukrainian_document_whatever_language_the_reader_uses()
+    {
+        var client = await fixture.ClientAsync(Roles.Executive);
+        const string english = "culture=en-US&ui-culture=en-US";
+        Assert.Contains("Annual monitoring report", await client.GetStringAsync($"/plans/{fixture.PlanId}/annual-report/2021?{english}"));
+
+        using var response = await client.GetAsync(Docx(fixture.PlanId, 2021) + "?" + english);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Звіт про моніторинг виконання плану за 2021 рік", text);
+        Assert.Contains("Додаток. Заходи без затвердженого звіту за 2021 рік", text);
+        Assert.DoesNotContain("Annex", text);
+    }
+
     [Theory]
     [InlineData("abc", "2021", HttpStatusCode.BadRequest)]
     [InlineData("{plan}", "20x1", HttpStatusCode.BadRequest)]
