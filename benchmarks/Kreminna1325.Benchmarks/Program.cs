@@ -81,6 +81,7 @@ try
 
     // The year's annual report (2024: every quarter due), after everything above, so its peak working set includes theirs.
     var annual = new AnnualReportService(factory, new PlanQueries(factory), dashboard);
+    await MeasureAsync("annual report 2024 gathered (no document)", () => annual.GetAsync(admin, planId, 2024));
     await MeasureAsync("annual report 2024 as DOCX (gather, build, write)", () => AnnualReportBench.DocxAsync(annual, admin, planId, 2024));
     allocated = GC.GetTotalAllocatedBytes(true);
     var annualBytes = await AnnualReportBench.DocxAsync(annual, admin, planId, 2024);

@@ -36,6 +36,8 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One snapshot for the measures' sections, so a report approved meanwhile is in all of them or in none.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var statuses = await MeasureImplementation.OfYear(db, PlanScope.Measures(db, planId, null, null), year)
             .Select(x => new { x.Measure.Id, x.Status })
             .ToDictionaryAsync(x => x.Id, x => x.Status, ct);
