@@ -6,6 +6,7 @@ using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Exchange;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,14 @@ try
     var allocated = GC.GetTotalAllocatedBytes(true);
     var docxBytes = await ExportBench.PlanDocxAsync(new PlanQueries(factory), budgets, planId);
     Console.WriteLine($"\nPlan as DOCX: {docxBytes / 1024.0 / 1024.0:0.0} MB; one export allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / 1024.0:0} MB; the process's peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
+
+    // The year's annual report (2024: every quarter due), after everything above, so its peak working set includes theirs.
+    var annual = new AnnualReportService(factory, new PlanQueries(factory), dashboard);
+    await MeasureAsync("annual report 2024 gathered (no document)", () => annual.GetAsync(admin, planId, 2024));
+    await MeasureAsync("annual report 2024 as DOCX (gather, build, write)", () => AnnualReportBench.DocxAsync(annual, admin, planId, 2024));
+    allocated = GC.GetTotalAllocatedBytes(true);
+    var annualBytes = await AnnualReportBench.DocxAsync(annual, admin, planId, 2024);
+    Console.WriteLine($"Annual report 2024 as DOCX: {annualBytes / 1024.0 / 1024.0:0.0} MB; one report allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / 1024.0:0} MB; the process's peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
 }
 finally
 {

@@ -8,6 +8,7 @@ public static class ExchangeServices
     public static IServiceCollection AddExchange(this IServiceCollection services) => services
         .AddScoped<OpenDataService>()
         .AddScoped<OpenDataResults>()
+        .AddScoped<AnnualReportService>()
         .AddSingleton(sp => OpenDataContact.From(sp.GetService<IConfiguration>()))
         .AddSingleton(sp => DownloadNames.From(sp.GetService<IConfiguration>()));
 }

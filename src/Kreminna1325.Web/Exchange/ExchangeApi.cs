@@ -21,6 +21,7 @@ public static class ExchangeApi
 
         var open = app.MapGroup("/api").AllowAnonymous().WithTags("Open data");
         open.MapPlanDocxApi();
+        app.MapAnnualReportApi();
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetCsvAsync(

@@ -1,0 +1,62 @@
+using Kreminna1325.Core.Monitoring;
+using Kreminna1325.Core.Plans;
+
+namespace Kreminna1325.Core.Exchange;
+
+/// <summary>
+/// The words and number formats of the annual report, in the reader's language. The Web fills it from the
+/// resource strings and <c>Format</c> the report's page uses, so the document and the page say the same thing.
+/// </summary>
+public sealed record AnnualReportText(
+    Func<int, string> Title,
+    Func<DateOnly, string> Made,
+    string ApprovedOnly,
+    Func<int, string> SummaryHeading,
+    string ByStatus,
+    string MeasuresTotal,
+    string CountColumn,
+    Func<ImplementationStatus, string> Status,
+    string Reporting,
+    string DueReports,
+    string Submitted,
+    string Approved,
+    string Overdue,
+    string Returned,
+    string BudgetHeading,
+    string SourceColumn,
+    string Planned,
+    string Spent,
+    string Execution,
+    Func<FundingSource, string> Source,
+    string AllSources,
+    string Reach,
+    string ReachNote,
+    string Women,
+    string Men,
+    string WomenShare,
+    string Vulnerable,
+    string VulnerableNote,
+    Func<Disaggregation, string> Dimension,
+    Func<string, string> Category,
+    string MeasuresHeading,
+    string StatusLabel,
+    string DoneHeading,
+    string NoNarrative,
+    Func<string, string> NotDoneReason,
+    Func<AnnualNarrative, string> Period,
+    string IndicatorsHeading,
+    string IndicatorColumn,
+    string ValueColumn,
+    string ValuesNote,
+    string Overlapping,
+    Func<AnnualIndicator, string> Value,
+    string MoneyHeading,
+    string NoMoney,
+    string EvidenceHeading,
+    string NoEvidence,
+    Func<int, string> AnnexHeading,
+    Func<int, string> AnnexIntro,
+    Func<int, string> AnnexNone,
+    Func<decimal, string> Amount,
+    Func<decimal, string> Count,
+    Func<decimal?, string> Percent);
