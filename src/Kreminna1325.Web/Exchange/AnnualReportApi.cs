@@ -27,7 +27,8 @@ public static class AnnualReportApi
             .Produces(StatusCodes.Status200OK, contentType: PlanDocxApi.ContentType);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
-        string id, string year, ClaimsPrincipal user, PlanQueries plans, AnnualReportService reports, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        string id, string year, ClaimsPrincipal user, PlanQueries plans, AnnualReportService reports, DownloadNames names,
+        IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (ApiRequests.Id(id) is not { } planId)
         {
@@ -71,7 +72,7 @@ public static class AnnualReportApi
             }
 
             file.Position = 0;
-            return TypedResults.File(file, PlanDocxApi.ContentType, FileName(asked));
+            return TypedResults.File(file, PlanDocxApi.ContentType, names.AnnualReport(asked));
         }
         catch
         {
@@ -85,8 +86,6 @@ public static class AnnualReportApi
 
     /// <summary>The report's page, where the dashboard links to.</summary>
     public static string PagePath(int planId, int year) => string.Create(CultureInfo.InvariantCulture, $"/plans/{planId}/annual-report/{year}");
-
-    public static string FileName(int year) => string.Create(CultureInfo.InvariantCulture, $"kreminna-annual-report-{year}.docx");
 
     private static ProblemHttpResult? YearProblem(PlanSummary plan, int year, IStringLocalizer l) =>
         AnnualReportService.IsPlanYear(plan, year)
