@@ -17,7 +17,7 @@ public static class PlanXlsx
     /// <summary>№, content, responsible, term, indicators, sources; then a column per year.</summary>
     private static readonly double[] PlanWidths = [6, 50, 34, 18, 44, 22];
 
-    private const double YearWidth = 12;
+    private const double YearWidth = 15;
 
     public static void Write(Stream stream, PlanView plan, BudgetReport budget, IReadOnlyList<ResponsibleBodyView> bodies, PlanSheetText text) =>
         Write(stream, plan, budget, bodies, text, instructions: false);
