@@ -22,6 +22,13 @@ public static class PlanXlsx
     public static void Write(Stream stream, PlanView plan, BudgetReport budget, IReadOnlyList<ResponsibleBodyView> bodies, PlanSheetText text) =>
         Write(stream, plan, budget, bodies, text, instructions: false);
 
+    /// <summary>The registry's bodies that the plan names, for sheet "Довідники", in the registry's order.</summary>
+    public static IReadOnlyList<ResponsibleBodyView> BodiesOf(PlanView plan, IEnumerable<ResponsibleBodyView> registry)
+    {
+        var named = plan.Directions.SelectMany(d => d.Measures).SelectMany(m => m.ResponsibleBodies).Select(b => b.Id).ToHashSet();
+        return [.. registry.Where(b => named.Contains(b.Id))];
+    }
+
     internal static void Write(
         Stream stream, PlanView plan, BudgetReport budget, IReadOnlyList<ResponsibleBodyView> bodies, PlanSheetText text, bool instructions)
     {
