@@ -15,9 +15,6 @@ namespace Kreminna1325.Web.Exchange;
 /// <summary>The year's monitoring report as a Word document, for those who read the dashboard (its figures are the dashboard's).</summary>
 public static class AnnualReportApi
 {
-    /// <summary>The report is the council's Ukrainian document whatever language the reader uses the site in.</summary>
-    private static readonly CultureInfo DocumentCulture = CultureInfo.GetCultureInfo("uk-UA");
-
     public static void MapAnnualReportApi(this WebApplication app) =>
         app.MapGet("/api/plans/{id}/annual-report/{year}.docx", GetAsync)
             .RequireAuthorization(Policies.CanViewDashboard)
@@ -55,30 +52,7 @@ public static class AnnualReportApi
             return OpenDataApi.PlanNotFound(planId, l);
         }
 
-        // Written to a temporary file rather than memory, as the plan's own document is (see PlanDocxApi).
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DocumentCulture;
-            try
-            {
-                AnnualReportDocx.Write(file, report, Text(l));
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            }
-
-            file.Position = 0;
-            return TypedResults.File(file, PlanDocxApi.ContentType, names.AnnualReport(asked));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return CouncilDocuments.Send(output => AnnualReportDocx.Write(output, report, Text(l)), PlanDocxApi.ContentType, names.AnnualReport(asked));
     }
 
     /// <summary>Where the page links for the download, and the API's address: one place.</summary>

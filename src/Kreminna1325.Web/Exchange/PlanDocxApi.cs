@@ -15,9 +15,6 @@ public static class PlanDocxApi
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>The council's document is Ukrainian whatever language the visitor reads the site in, so one cached copy serves everyone.</summary>
-    private static readonly CultureInfo DocumentCulture = CultureInfo.GetCultureInfo("uk-UA");
-
     public static void MapPlanDocxApi(this IEndpointRouteBuilder api) =>
         api.MapGet("/plans/{id}/export.docx", GetAsync)
             .CacheOutput(PublicCaching.DataPolicy)
@@ -40,37 +37,12 @@ public static class PlanDocxApi
             return OpenDataApi.PlanNotFound(planId, l);
         }
 
-        // Written to a temporary file rather than memory, so a large plan costs disk, not the server's memory,
-        // and is streamed out from there; the file goes away when the response is done with it.
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            Write(file, plan, budget, l);
-            file.Position = 0;
-            return TypedResults.File(file, ContentType, names.Plan(plan, "docx"));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return CouncilDocuments.Send(output => PlanDocx.Write(output, plan, budget, Text(l)), ContentType, names.Plan(plan, "docx"));
     }
 
     /// <summary>The document, in Ukrainian whatever the request's language.</summary>
-    internal static void Write(Stream output, PlanView plan, BudgetReport budget, IStringLocalizer l)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DocumentCulture;
-        try
-        {
-            PlanDocx.Write(output, plan, budget, Text(l));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    internal static void Write(Stream output, PlanView plan, BudgetReport budget, IStringLocalizer l) =>
+        CouncilDocuments.InUkrainian(() => PlanDocx.Write(output, plan, budget, Text(l)));
 
     /// <summary>The public page's own strings and number format, so the document reads as the page does.</summary>
     internal static PlanDocxText Text(IStringLocalizer l) => new(

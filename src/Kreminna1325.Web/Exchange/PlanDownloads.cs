@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kreminna1325.Core;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Exchange;
 using Kreminna1325.Core.Plans;
@@ -11,10 +12,12 @@ public sealed record PlanDownload(string Label, string Format, string Url, long 
 
 /// <summary>
 /// Every download of a plan that anyone may take, in the order the page lists them: the council's Word
-/// document, the workbook, and the open data by resolution No. 835 (the package, then each dataset).
+/// document, the workbook, the open data by resolution No. 835 (the package, then each dataset) and the empty
+/// template another community starts its own plan from.
 /// The files are the very ones the endpoints send, written once to measure them.
 /// </summary>
-public sealed class PlanDownloads(OpenDataService openData, DownloadSizes sizes, IStringLocalizer<SharedResource> l)
+public sealed class PlanDownloads(
+    PlanQueries plans, OpenDataService openData, DownloadSizes sizes, CommunityClock clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<IReadOnlyList<PlanDownload>> ListAsync(PlanView plan, BudgetReport budget, CancellationToken ct = default)
     {
@@ -23,6 +26,8 @@ public sealed class PlanDownloads(OpenDataService openData, DownloadSizes sizes,
         {
             new(l["Exchange.Download.Docx"], "DOCX", $"{api}/export.docx",
                 await sizes.GetAsync(plan.Id, "docx", (s, _) => WriteDocx(s, plan, budget), ct)),
+            new(l["Exchange.Download.Xlsx"], "XLSX", $"{api}/export.xlsx",
+                await sizes.GetAsync(plan.Id, "xlsx", (s, token) => WriteXlsxAsync(s, plan, budget, token), ct)),
         };
 
         if (await openData.ZipAsync(plan.Id, ct) is { } zip)
@@ -39,7 +44,21 @@ public sealed class PlanDownloads(OpenDataService openData, DownloadSizes sizes,
             }
         }
 
+        list.Add(new(l["Exchange.Download.Template"], "XLSX", "/api/plans/template.xlsx",
+            await sizes.GetAsync(0, "template", (s, _) => WriteTemplate(s), ct)));
         return list;
+    }
+
+    private async Task WriteXlsxAsync(Stream output, PlanView plan, BudgetReport budget, CancellationToken ct)
+    {
+        var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
+        CouncilDocuments.InUkrainian(() => PlanXlsx.Write(output, plan, budget, bodies, PlanXlsxApi.Text(l)));
+    }
+
+    private Task WriteTemplate(Stream output)
+    {
+        CouncilDocuments.InUkrainian(() => PlanXlsxApi.WriteTemplate(output, clock, l));
+        return Task.CompletedTask;
     }
 
     private Task WriteDocx(Stream output, PlanView plan, BudgetReport budget)

@@ -16,9 +16,6 @@ public static class PlanXlsxApi
     /// <summary>The template's plan runs three years from this one, as the council's plans do.</summary>
     private const int TemplateYears = 3;
 
-    /// <summary>The workbook is Ukrainian whatever language the visitor reads the site in, like the council's document.</summary>
-    private static readonly CultureInfo WorkbookCulture = CultureInfo.GetCultureInfo("uk-UA");
-
     public static void MapPlanXlsxApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/plans/{id}/export.xlsx", GetAsync)
@@ -33,7 +30,7 @@ public static class PlanXlsxApi
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
-        string id, PlanQueries plans, BudgetReportService budgets, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (ApiRequests.Id(id) is not { } planId)
         {
@@ -48,47 +45,26 @@ public static class PlanXlsxApi
         }
 
         var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
-        return File(stream => PlanXlsx.Write(stream, plan, budget, bodies, Text(l)), FileName(plan.StartYear, plan.EndYear));
+        return CouncilDocuments.Send(stream => PlanXlsx.Write(stream, plan, budget, bodies, Text(l)), PlanSheet.ContentType, names.Plan(plan, "xlsx"));
     }
 
-    private static FileStreamHttpResult GetTemplate(CommunityClock clock, IStringLocalizer<SharedResource> l)
+    private static FileStreamHttpResult GetTemplate(CommunityClock clock, DownloadNames names, IStringLocalizer<SharedResource> l)
+    {
+        return CouncilDocuments.Send(stream => WriteTemplate(stream, clock, l), PlanSheet.ContentType, names.Template("xlsx"));
+    }
+
+    /// <summary>The template's plan starts this Kyiv year.</summary>
+    internal static void WriteTemplate(Stream output, CommunityClock clock, IStringLocalizer l)
     {
         var start = clock.Today.Year;
-        return File(stream => PlanXlsxTemplate.Write(stream, start, start + TemplateYears - 1, Text(l)), "kreminna-plan-template.xlsx");
+        PlanXlsxTemplate.Write(output, start, start + TemplateYears - 1, Text(l));
     }
-
-    /// <summary>
-    /// Written to a temporary file rather than memory, so a large plan costs disk, not the server's memory, and streamed
-    /// out from there; the file goes away when the response is done with it.
-    /// </summary>
-    private static FileStreamHttpResult File(Action<Stream> write, string fileName)
-    {
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            Ukrainian(() =>
-            {
-                write(file);
-                return file.Length;
-            });
-            file.Position = 0;
-            return TypedResults.File(file, PlanSheet.ContentType, fileName);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
-
-    public static string FileName(int startYear, int endYear) => string.Create(CultureInfo.InvariantCulture, $"kreminna-plan-{startYear}-{endYear}.xlsx");
 
     /// <summary>
     /// The workbook's words, from the same resource strings as the Word plan, always Ukrainian and looked up once, so the
     /// import reads with exactly the words the export wrote whatever language the person uses the site in.
     /// </summary>
-    public static PlanSheetText Text(IStringLocalizer l) => Ukrainian(() => Words(l));
+    public static PlanSheetText Text(IStringLocalizer l) => CouncilDocuments.InUkrainian(() => Words(l));
 
     private static PlanSheetText Words(IStringLocalizer l)
     {
@@ -139,20 +115,5 @@ public static class PlanXlsxApi
     {
         var words = Enum.GetValues<T>().ToDictionary(v => v, word);
         return v => words[v];
-    }
-
-    /// <summary>Runs <paramref name="work"/> in Ukrainian: the workbook's words and numbers are the council's whatever the visitor reads.</summary>
-    public static T Ukrainian<T>(Func<T> work)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = WorkbookCulture;
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
     }
 }

@@ -20,16 +20,16 @@ public partial class PlanDownloadsTests(OpenDataApiFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task The_public_page_links_the_word_plan_and_every_open_data_file()
+    public async Task The_public_page_links_the_word_plan_the_workbook_every_open_data_file_and_the_template()
     {
         var links = await LinksAsync();
 
         var api = $"/api/plans/{fixture.PlanId}";
         Assert.Equal(
-            [$"{api}/export.docx", $"{api}/open-data.zip", $"{api}/open-data/measures.csv", $"{api}/open-data/indicators.csv",
-                $"{api}/open-data/funding.csv", $"{api}/open-data/results.csv"],
+            [$"{api}/export.docx", $"{api}/export.xlsx", $"{api}/open-data.zip", $"{api}/open-data/measures.csv", $"{api}/open-data/indicators.csv",
+                $"{api}/open-data/funding.csv", $"{api}/open-data/results.csv", "/api/plans/template.xlsx"],
             links.Select(l => l.Url));
-        Assert.Equal(["DOCX", "ZIP", "CSV", "CSV", "CSV", "CSV"], links.Select(l => l.Format));
+        Assert.Equal(["DOCX", "XLSX", "ZIP", "CSV", "CSV", "CSV", "CSV", "XLSX"], links.Select(l => l.Format));
         Assert.All(links, l => Assert.False(string.IsNullOrWhiteSpace(l.Label)));
     }
 
@@ -61,8 +61,9 @@ public partial class PlanDownloadsTests(OpenDataApiFixture fixture) : IClassFixt
         }
 
         Assert.Equal(
-            ["kreminna-plan-2020-2022.docx", "kreminna-open-data-2020-2022.zip", "kreminna-open-data-2020-2022-measures.csv",
-                "kreminna-open-data-2020-2022-indicators.csv", "kreminna-open-data-2020-2022-funding.csv", "kreminna-open-data-2020-2022-results.csv"],
+            ["kreminna-plan-2020-2022.docx", "kreminna-plan-2020-2022.xlsx", "kreminna-open-data-2020-2022.zip", "kreminna-open-data-2020-2022-measures.csv",
+                "kreminna-open-data-2020-2022-indicators.csv", "kreminna-open-data-2020-2022-funding.csv", "kreminna-open-data-2020-2022-results.csv",
+                "kreminna-plan-template.xlsx"],
             names);
     }
 
@@ -75,7 +76,7 @@ public partial class PlanDownloadsTests(OpenDataApiFixture fixture) : IClassFixt
 
         var links = LinkPattern().Matches(html).Select(m => (Label: WebUtility.HtmlDecode(m.Groups["label"].Value), Size: m.Groups["size"].Value)).ToList();
 
-        Assert.Equal(6, links.Count);
+        Assert.Equal(8, links.Count);
         Assert.Contains(links, l => l.Label == "Dataset \"Plan measures\"");
         Assert.All(links, l => Assert.Matches(@"^\d+ KB$|^\d+\.\d MB$", l.Size));
     }
