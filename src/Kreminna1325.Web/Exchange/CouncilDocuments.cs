@@ -1,6 +1,11 @@
 using System.Globalization;
 using Kreminna1325.Core;
+using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Plans;
+using Kreminna1325.Web.Api;
+using Kreminna1325.Web.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Kreminna1325.Web.Exchange;
 
@@ -30,6 +35,21 @@ public static class CouncilDocuments
         work();
         return 0;
     });
+
+    /// <summary>A document of the whole plan, made by <paramref name="send"/>; a malformed id is a 400 problem, an unknown plan a 404.</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> OfPlanAsync(
+        string id, PlanQueries plans, BudgetReportService budgets, IStringLocalizer l,
+        Func<PlanView, BudgetReport, Task<FileStreamHttpResult>> send, CancellationToken ct)
+    {
+        if (ApiRequests.Id(id) is not { } planId)
+        {
+            return OpenDataApi.MalformedId(id, l);
+        }
+
+        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
+        var budget = plan is null ? null : await budgets.GetAsync(plan.Id, ct);
+        return plan is null || budget is null ? OpenDataApi.PlanNotFound(planId, l) : await send(plan, budget);
+    }
 
     /// <summary>
     /// Writes the document to a temporary file rather than memory, so a large plan costs disk, not the server's memory,

@@ -22,23 +22,10 @@ public static class PlanDocxApi
             .WithSummary("План у Word: додаток до рішення ради, 9 колонок, з обчисленими підсумками і примітками про розбіжності.")
             .Produces(StatusCodes.Status200OK, contentType: ContentType);
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
-        string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        if (ApiRequests.Id(id) is not { } planId)
-        {
-            return OpenDataApi.MalformedId(id, l);
-        }
-
-        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
-        var budget = plan is null ? null : await budgets.GetAsync(plan.Id, ct);
-        if (plan is null || budget is null)
-        {
-            return OpenDataApi.PlanNotFound(planId, l);
-        }
-
-        return CouncilDocuments.Send(output => PlanDocx.Write(output, plan, budget, Text(l)), ContentType, names.Plan(plan, "docx"));
-    }
+    private static Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
+        string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        CouncilDocuments.OfPlanAsync(id, plans, budgets, l, (plan, budget) => Task.FromResult(
+            CouncilDocuments.Send(output => PlanDocx.Write(output, plan, budget, Text(l)), ContentType, names.Plan(plan, "docx"))), ct);
 
     /// <summary>The document, in Ukrainian whatever the request's language.</summary>
     internal static void Write(Stream output, PlanView plan, BudgetReport budget, IStringLocalizer l) =>

@@ -29,24 +29,13 @@ public static class PlanXlsxApi
             .Produces(StatusCodes.Status200OK, contentType: PlanSheet.ContentType);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
-        string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct)
-    {
-        if (ApiRequests.Id(id) is not { } planId)
+    private static Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
+        string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        CouncilDocuments.OfPlanAsync(id, plans, budgets, l, async (plan, budget) =>
         {
-            return OpenDataApi.MalformedId(id, l);
-        }
-
-        var plan = planId > 0 ? await plans.GetAsync(planId, ct) : null;
-        var budget = plan is null ? null : await budgets.GetAsync(plan.Id, ct);
-        if (plan is null || budget is null)
-        {
-            return OpenDataApi.PlanNotFound(planId, l);
-        }
-
-        var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
-        return CouncilDocuments.Send(stream => PlanXlsx.Write(stream, plan, budget, bodies, Text(l)), PlanSheet.ContentType, names.Plan(plan, "xlsx"));
-    }
+            var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
+            return CouncilDocuments.Send(stream => PlanXlsx.Write(stream, plan, budget, bodies, Text(l)), PlanSheet.ContentType, names.Plan(plan, "xlsx"));
+        }, ct);
 
     private static FileStreamHttpResult GetTemplate(CommunityClock clock, DownloadNames names, IStringLocalizer<SharedResource> l)
     {
