@@ -8,5 +8,6 @@ public static class ExchangeServices
     public static IServiceCollection AddExchange(this IServiceCollection services) => services
         .AddScoped<OpenDataService>()
         .AddScoped<OpenDataResults>()
+        .AddScoped<PlanImporter>()
         .AddSingleton(sp => OpenDataContact.From(sp.GetService<IConfiguration>()));
 }

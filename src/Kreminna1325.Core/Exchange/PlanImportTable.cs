@@ -1,0 +1,367 @@
+using System.Text.RegularExpressions;
+using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Seed;
+using static Kreminna1325.Core.Exchange.PlanSheet;
+
+namespace Kreminna1325.Core.Exchange;
+
+/// <summary>What sheet "План" says, in the transcribed plan's own shape, so the seed's builder makes the plan from it.</summary>
+internal sealed class PlanImportDraft
+{
+    public List<DirectionDocument> Directions { get; } = [];
+    public List<PrintedTotalDocument> PlanTotals { get; } = [];
+
+    /// <summary>Each body as first written, by its matching key (see <see cref="BodyNames.Key"/>).</summary>
+    public Dictionary<string, string> Bodies { get; } = [];
+}
+
+/// <summary>
+/// Reads sheet "План" row by row by the layout of <see cref="PlanSheet"/>: direction rows, measure rows, further funding
+/// rows, total blocks. Every cell that cannot be taken becomes a problem at its row and column; reading goes on, so one
+/// pass tells a person everything to fix.
+/// </summary>
+internal sealed partial class PlanImportTable(PlanSheetText text, int startYear, int endYear, PlanImportProblems problems)
+{
+    private readonly Dictionary<int, int> yearColumns = [];
+    private readonly PlanImportDraft draft = new();
+    private DirectionDocument? direction;
+    private MeasureDocument? measure;
+    private List<PrintedTotalDocument>? totals;
+    private int? firstBlank;
+
+    public PlanImportDraft Read(IEnumerable<SheetRow> rows)
+    {
+        var sawYears = false;
+        foreach (var row in rows)
+        {
+            if (row.Number < FirstDataRow)
+            {
+                sawYears |= row.Number == YearRow && ReadYears(row);
+                continue;
+            }
+
+            if (!sawYears)
+            {
+                problems.Row(PlanSheetName, YearRow, "Import.NoYears", PlanWorkbookCells.Letter(FirstYearColumn));
+                sawYears = true;
+            }
+
+            if (row.IsBlank)
+            {
+                firstBlank ??= row.Number;
+                continue;
+            }
+
+            if (firstBlank is { } blank)
+            {
+                // Empty rows are only a problem inside the table; after its last row they are just the sheet's end.
+                problems.Row(PlanSheetName, blank, "Import.EmptyRows", blank, row.Number - 1);
+                firstBlank = null;
+            }
+
+            ReadRow(row);
+        }
+
+        if (!sawYears)
+        {
+            problems.Row(PlanSheetName, YearRow, "Import.NoYears", PlanWorkbookCells.Letter(FirstYearColumn));
+        }
+        else if (draft.Directions.Count == 0)
+        {
+            problems.Sheet(PlanSheetName, "Import.NoMeasures");
+        }
+
+        return draft;
+    }
+
+    private bool ReadYears(SheetRow row)
+    {
+        foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank).OrderBy(c => c.Column))
+        {
+            var year = cell.Number is { } n && n == Math.Floor(n) ? (int)n : int.TryParse(cell.Text.Trim(), out var y) ? y : (int?)null;
+            if (year is null)
+            {
+                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.NotAYear", cell.Text.Trim());
+            }
+            else if (year < startYear || year > endYear)
+            {
+                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.YearOutside", year, startYear, endYear);
+            }
+            else if (yearColumns.ContainsValue(year.Value))
+            {
+                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.YearTwice", year);
+            }
+            else
+            {
+                yearColumns[cell.Column] = year.Value;
+            }
+        }
+
+        return true;
+    }
+
+    private void ReadRow(SheetRow row)
+    {
+        var number = row.Text(NumberColumn);
+        var label = row.Text(ContentColumn);
+        if (label == text.Document.DirectionTotal.Trim() || label == text.Document.GrandTotal.Trim())
+        {
+            ReadTotal(row, grand: label == text.Document.GrandTotal.Trim());
+            return;
+        }
+
+        totals = null;
+        if (RomanNumber().IsMatch(number))
+        {
+            ReadDirection(row, number.TrimEnd('.'));
+        }
+        else if (MeasureNumber().Match(number) is { Success: true } match)
+        {
+            ReadMeasure(row, int.Parse(match.Groups[1].Value));
+        }
+        else if (number.Length == 0 && Enumerable.Range(ContentColumn, SourceColumn - ContentColumn).All(c => row[c] is null) && row[SourceColumn] is not null)
+        {
+            if (measure is null)
+            {
+                problems.Row(PlanSheetName, row.Number, "Import.FundingWithoutMeasure");
+                return;
+            }
+
+            ReadFunding(row, measure, allowNote: false);
+        }
+        else if (number.Length > 0)
+        {
+            problems.Cell(PlanSheetName, row.Number, NumberColumn, "Import.BadNumber", number);
+        }
+        else
+        {
+            problems.Row(PlanSheetName, row.Number, "Import.UnknownRow");
+        }
+    }
+
+    private void ReadDirection(SheetRow row, string number)
+    {
+        measure = null;
+        var title = row.Text(ContentColumn);
+        if (title.Length == 0)
+        {
+            problems.Cell(PlanSheetName, row.Number, ContentColumn, "Import.DirectionTitleRequired");
+        }
+
+        if (draft.Directions.Any(d => d.Number == number))
+        {
+            problems.Cell(PlanSheetName, row.Number, NumberColumn, "Import.DirectionTwice", number);
+        }
+
+        direction = new DirectionDocument(number, title, [], []);
+        draft.Directions.Add(direction);
+    }
+
+    private void ReadMeasure(SheetRow row, int number)
+    {
+        if (direction is null)
+        {
+            problems.Cell(PlanSheetName, row.Number, NumberColumn, "Import.MeasureWithoutDirection", number);
+            measure = null;
+            return;
+        }
+
+        if (direction.Measures.Any(m => m.Number == number))
+        {
+            problems.Cell(PlanSheetName, row.Number, NumberColumn, "Import.MeasureTwice", direction.Number, number);
+        }
+
+        var content = Typed(row, ContentColumn, Measure.ContentMaxLength, multiLine: true);
+        if (content.Length == 0)
+        {
+            problems.Cell(PlanSheetName, row.Number, ContentColumn, "Import.ContentRequired");
+        }
+
+        var termText = Typed(row, TermColumn, Term.TextMaxLength, multiLine: true);
+        if (!TermParser.TryParse(termText, out _))
+        {
+            problems.Cell(PlanSheetName, row.Number, TermColumn, "Import.TermUnknown", termText);
+        }
+
+        measure = new MeasureDocument(number, content, null, Responsible(row), termText, Lines(row, IndicatorsColumn, Indicator.TextMaxLength),
+            null, null, []);
+        direction.Measures.Add(measure);
+        ReadFunding(row, measure, allowNote: true);
+    }
+
+    private List<ResponsibleDocument> Responsible(SheetRow row)
+    {
+        var suffix = $"({text.Document.ByAgreement.Trim()})";
+        var result = new List<ResponsibleDocument>();
+        foreach (var line in Lines(row, ResponsibleColumn, ResponsibleBody.NameMaxLength))
+        {
+            var byAgreement = line.EndsWith(suffix, StringComparison.CurrentCultureIgnoreCase);
+            var name = byAgreement ? line[..^suffix.Length].Trim() : line;
+            var key = BodyNames.Key(name);
+            if (result.Any(r => r.Body == key))
+            {
+                problems.Cell(PlanSheetName, row.Number, ResponsibleColumn, "Import.BodyTwice", name);
+                continue;
+            }
+
+            draft.Bodies.TryAdd(key, name);
+            result.Add(new ResponsibleDocument(key, byAgreement));
+        }
+
+        if (result.Count == 0)
+        {
+            problems.Cell(PlanSheetName, row.Number, ResponsibleColumn, "Import.BodyRequired");
+        }
+
+        return result;
+    }
+
+    private void ReadFunding(SheetRow row, MeasureDocument into, bool allowNote)
+    {
+        var word = row.Text(SourceColumn);
+        if (word.Length == 0)
+        {
+            RefuseAmounts(row, "Import.AmountWithoutSource");
+            return;
+        }
+
+        if (allowNote && text.NoteNamed(word) is { } note)
+        {
+            // The record is positional; its note is replaced rather than rebuilt.
+            var index = direction!.Measures.IndexOf(into);
+            direction.Measures[index] = measure = into with { FundingNote = note };
+            RefuseAmounts(row, "Import.AmountWithNote");
+            return;
+        }
+
+        if (text.SourceNamed(word) is not { } source)
+        {
+            problems.Cell(PlanSheetName, row.Number, SourceColumn, "Import.UnknownSource", word, text.Document.Source(FundingSource.Local), text.Document.Source(FundingSource.Other));
+            return;
+        }
+
+        foreach (var (year, amount) in Amounts(row))
+        {
+            if (into.FundingLines.Any(f => f.Source == source && f.Year == year))
+            {
+                problems.Cell(PlanSheetName, row.Number, SourceColumn, "Import.SourceTwice", word, year);
+                return;
+            }
+
+            into.FundingLines.Add(new FundingLineDocument(source, year, amount));
+        }
+    }
+
+    private void ReadTotal(SheetRow row, bool grand)
+    {
+        var word = row.Text(SourceColumn);
+        if (grand)
+        {
+            totals = draft.PlanTotals;
+        }
+        else if (direction is null)
+        {
+            problems.Cell(PlanSheetName, row.Number, ContentColumn, "Import.TotalWithoutDirection");
+            return;
+        }
+        else
+        {
+            totals = direction.PrintedTotals;
+        }
+
+        measure = null;
+        if (word == text.Document.AllSources.Trim())
+        {
+            Amounts(row).ToList(); // recomputed by the program; read only so a bad cell is still reported
+            return;
+        }
+
+        if (text.SourceNamed(word) is not { } source)
+        {
+            problems.Cell(PlanSheetName, row.Number, SourceColumn, "Import.UnknownSource", word, text.Document.Source(FundingSource.Local), text.Document.Source(FundingSource.Other));
+            return;
+        }
+
+        foreach (var (year, amount) in Amounts(row))
+        {
+            totals.RemoveAll(t => t.Source == source && t.Year == year);
+            totals.Add(new PrintedTotalDocument(null, source, year, amount));
+        }
+    }
+
+    /// <summary>The row's amounts by year; an empty cell is no amount, a cell that is not a plain number is a problem.</summary>
+    private IEnumerable<(int Year, decimal Amount)> Amounts(SheetRow row)
+    {
+        foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank).OrderBy(c => c.Column))
+        {
+            if (!yearColumns.TryGetValue(cell.Column, out var year))
+            {
+                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.AmountOutsideYears", Shown(cell));
+            }
+            else if (cell.Formula)
+            {
+                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.Formula");
+            }
+            else if (ImportAmounts.Read(cell) is not { } amount)
+            {
+                if (!ImportAmounts.IsNone(cell.Text))
+                {
+                    problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.NotANumber", cell.Text.Trim());
+                }
+            }
+            else if (ImportAmounts.Problem(amount) is { } key)
+            {
+                problems.Cell(PlanSheetName, row.Number, cell.Column, key, Shown(cell));
+            }
+            else
+            {
+                yield return (year, amount);
+            }
+        }
+    }
+
+    private void RefuseAmounts(SheetRow row, string key)
+    {
+        foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank && !ImportAmounts.IsNone(c.Text)))
+        {
+            problems.Cell(PlanSheetName, row.Number, cell.Column, key, Shown(cell));
+        }
+    }
+
+    private List<string> Lines(SheetRow row, int column, int maxLength) =>
+        Typed(row, column, maxLength * 50, multiLine: true)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line =>
+            {
+                var problem = Validation.TypedTextRules.Problem(line, maxLength);
+                if (problem is not null)
+                {
+                    problems.Cell(PlanSheetName, row.Number, column, "Import.Text", problem);
+                }
+
+                return problem is null;
+            })
+            .ToList();
+
+    /// <summary>The cell's text as typed, or empty with a problem when it is too long or holds characters no one types.</summary>
+    private string Typed(SheetRow row, int column, int maxLength, bool multiLine)
+    {
+        var value = row.Text(column).Replace("\r\n", "\n").Replace('\r', '\n');
+        var problem = Validation.TypedTextRules.Problem(value, maxLength, multiLine);
+        if (problem is null)
+        {
+            return value;
+        }
+
+        problems.Cell(PlanSheetName, row.Number, column, "Import.Text", problem);
+        return "";
+    }
+
+    private static string Shown(SheetCell cell) => cell.Text.Trim();
+
+    [GeneratedRegex(@"^[IVXLC]+\.?$")]
+    private static partial Regex RomanNumber();
+
+    [GeneratedRegex(@"^(\d{1,4})\.?$")]
+    private static partial Regex MeasureNumber();
+}
