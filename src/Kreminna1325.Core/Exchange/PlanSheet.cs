@@ -51,5 +51,22 @@ public static class PlanSheet
     /// <summary>Amounts in thousands of hryvnias, one decimal, zero as "-"; the reader's locale decides the separator.</summary>
     public const string AmountFormat = "#,##0.0;-#,##0.0;\"-\"";
 
+    /// <summary>The heading row of the sheets other than "План"; their data starts on the row below.</summary>
+    public const int SheetHeadingRow = 1;
+
+    /// <summary>Sheet "Бюджет": direction number (empty on the plan's total rows), its title or the grand-total label, source, then the years.</summary>
+    public const int BudgetDirectionColumn = 1, BudgetTitleColumn = 2, BudgetSourceColumn = 3, BudgetFirstYearColumn = 4;
+
+    /// <summary>Sheet "Звірка": level (direction or plan), direction number, source, year, printed (empty: none printed), computed, computed − printed.</summary>
+    public const int ReconciliationLevelColumn = 1, ReconciliationDirectionColumn = 2, ReconciliationSourceColumn = 3,
+        ReconciliationYearColumn = 4, ReconciliationPrintedColumn = 5, ReconciliationComputedColumn = 6, ReconciliationDifferenceColumn = 7;
+
+    /// <summary>Sheet "Показники": direction number, measure number, position in the measure (from 1), text, kind word, breakdown words one per line.</summary>
+    public const int IndicatorDirectionColumn = 1, IndicatorMeasureColumn = 2, IndicatorPositionColumn = 3, IndicatorTextColumn = 4,
+        IndicatorKindColumn = 5, IndicatorDisaggregationsColumn = 6;
+
+    /// <summary>Sheet "Довідники": the bodies in A–D (name, short name, kind word, aliases one per line); the term kinds in F–G (kind word, an example).</summary>
+    public const int BodyNameColumn = 1, BodyShortNameColumn = 2, BodyKindColumn = 3, BodyAliasesColumn = 4, TermKindColumn = 6, TermExampleColumn = 7;
+
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

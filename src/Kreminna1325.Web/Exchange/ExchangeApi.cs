@@ -21,6 +21,7 @@ public static class ExchangeApi
 
         var open = app.MapGroup("/api").AllowAnonymous().WithTags("Open data");
         open.MapPlanDocxApi();
+        open.MapPlanXlsxApi();
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetCsvAsync(

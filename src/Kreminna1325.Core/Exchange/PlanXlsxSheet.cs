@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Kreminna1325.Core.Exchange;
+
+/// <summary>
+/// One worksheet written row by row (SAX), so a plan of thousands of measures never sits in memory as a
+/// document tree. Text goes in as inline strings, never as formulas: a title typed as "=HYPERLINK(…)" stays text.
+/// </summary>
+internal sealed class PlanXlsxSheet
+{
+    private readonly OpenXmlWriter writer;
+    private readonly int columns;
+
+    public int Row { get; private set; }
+
+    private PlanXlsxSheet(OpenXmlWriter writer, int columns) => (this.writer, this.columns) = (writer, columns);
+
+    /// <summary>Starts a sheet whose first <paramref name="frozenRows"/> rows stay in view, with the given column widths.</summary>
+    public static PlanXlsxSheet Start(WorksheetPart part, IReadOnlyList<double> widths, int frozenRows, bool landscape)
+    {
+        var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = landscape }));
+        var view = new SheetView { WorkbookViewId = 0 };
+        if (frozenRows > 0)
+        {
+            var topLeft = "A" + (frozenRows + 1).ToString(CultureInfo.InvariantCulture);
+            view.Append(
+                new Pane { VerticalSplit = frozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue>([topLeft]) });
+        }
+
+        writer.WriteElement(new SheetViews(view));
+        writer.WriteElement(new Columns(widths.Select((w, i) => new Column
+        {
+            Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true,
+        })));
+        writer.WriteStartElement(new SheetData());
+        return new PlanXlsxSheet(writer, widths.Count);
+    }
+
+    /// <summary>Writes the next row; a null cell is left out, so it reads back as empty.</summary>
+    public void Write(params IReadOnlyList<SheetCell?> cells)
+    {
+        Row++;
+        var row = new Row { RowIndex = (uint)Row };
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i] is { } cell)
+            {
+                row.Append(cell.ToCell(Reference(i + 1, Row)));
+            }
+        }
+
+        writer.WriteElement(row);
+    }
+
+    /// <summary>Ends the sheet, with an autofilter from <paramref name="filterFromRow"/> (the lowest heading row) to the last row.</summary>
+    public string? Finish(int? filterFromRow, bool landscape)
+    {
+        writer.WriteEndElement();
+        string? filter = null;
+        if (filterFromRow is { } from)
+        {
+            filter = $"{Reference(1, from)}:{Reference(columns, Math.Max(Row, from))}";
+            writer.WriteElement(new AutoFilter { Reference = filter });
+        }
+
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(landscape
+            ? new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 }
+            : new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait });
+        writer.WriteEndElement();
+        writer.Close();
+        return filter;
+    }
+
+    public static string Reference(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnName(int column)
+    {
+        var name = "";
+        for (var c = column; c > 0; c = (c - 1) / 26)
+        {
+            name = (char)('A' + (c - 1) % 26) + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>A cell's value and style, placed when its row is written.</summary>
+    internal abstract record SheetCell(uint Style)
+    {
+        public abstract Cell ToCell(string reference);
+    }
+
+    internal sealed record TextValue(string Value, uint Style) : SheetCell(Style)
+    {
+        public override Cell ToCell(string reference)
+        {
+            var text = new Text(XmlSafe(Value));
+            if (text.Text.Length > 0 && (char.IsWhiteSpace(text.Text[0]) || char.IsWhiteSpace(text.Text[^1])))
+            {
+                text.Space = SpaceProcessingModeValues.Preserve;
+            }
+
+            return new Cell(new InlineString(text)) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = Style };
+        }
+    }
+
+    internal sealed record NumberValue(decimal Value, uint Style) : SheetCell(Style)
+    {
+        public override Cell ToCell(string reference) => new(new DocumentFormat.OpenXml.Spreadsheet.CellValue(Value.ToString(CultureInfo.InvariantCulture)))
+        {
+            CellReference = reference, StyleIndex = Style,
+        };
+    }
+
+    /// <summary>Only the style: the table's borders and shading run on over empty cells.</summary>
+    internal sealed record EmptyValue(uint Style) : SheetCell(Style)
+    {
+        public override Cell ToCell(string reference) => new() { CellReference = reference, StyleIndex = Style };
+    }
+
+    /// <summary>A cell holds at most 32,767 characters and no control characters that XML cannot carry.</summary>
+    private static string XmlSafe(string value)
+    {
+        var builder = new StringBuilder(Math.Min(value.Length, 32767));
+        foreach (var c in value)
+        {
+            if (builder.Length == 32767)
+            {
+                break;
+            }
+
+            if (c is '\t' or '\n' or '\r' || (c >= ' ' && c != '\uFFFE' && c != '\uFFFF'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        // A lone surrogate cannot be written either (nor half a pair cut off at the limit).
+        return RemoveLoneSurrogates(builder.ToString());
+    }
+
+    private static string RemoveLoneSurrogates(string s)
+    {
+        var builder = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                builder.Append(s[i]).Append(s[++i]);
+            }
+            else if (!char.IsSurrogate(s[i]))
+            {
+                builder.Append(s[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
