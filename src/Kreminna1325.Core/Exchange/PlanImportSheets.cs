@@ -115,13 +115,13 @@ internal sealed class PlanImportSheets(PlanWorkbookCells cells, PlanSheetText te
         return result;
     }
 
-    private IEnumerable<SheetRow> DataRows(string sheet) => cells.Rows(sheet).Where(r => r.Number > SheetHeadingRow && !r.IsBlank);
+    private IEnumerable<WorkbookRow> DataRows(string sheet) => cells.Rows(sheet).Where(r => r.Number > SheetHeadingRow && !r.IsBlank);
 
-    private static int? WholeNumber(SheetCell? cell) =>
+    private static int? WholeNumber(WorkbookCell? cell) =>
         cell?.Number is { } n && n == Math.Floor(n) && n is > 0 and < 100_000 ? (int)n
         : int.TryParse(cell?.Text.Trim().TrimEnd('.'), out var i) && i > 0 ? i : null;
 
-    private bool Amount(SheetRow row, int column, out decimal? amount)
+    private bool Amount(WorkbookRow row, int column, out decimal? amount)
     {
         amount = null;
         if (row[column] is not { } cell || ImportAmounts.IsNone(cell.Text) && cell.Number is null)

@@ -29,7 +29,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
     private List<PrintedTotalDocument>? totals;
     private int? firstBlank;
 
-    public PlanImportDraft Read(IEnumerable<SheetRow> rows)
+    public PlanImportDraft Read(IEnumerable<WorkbookRow> rows)
     {
         var sawYears = false;
         foreach (var row in rows)
@@ -74,7 +74,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         return draft;
     }
 
-    private bool ReadYears(SheetRow row)
+    private bool ReadYears(WorkbookRow row)
     {
         foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank).OrderBy(c => c.Column))
         {
@@ -100,13 +100,13 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         return true;
     }
 
-    private void ReadRow(SheetRow row)
+    private void ReadRow(WorkbookRow row)
     {
         var number = row.Text(NumberColumn);
         var label = row.Text(ContentColumn);
-        if (label == text.Document.DirectionTotal.Trim() || label == text.Document.GrandTotal.Trim())
+        if (SameLabel(label, text.Document.DirectionTotal) || SameLabel(label, text.Document.GrandTotal))
         {
-            ReadTotal(row, grand: label == text.Document.GrandTotal.Trim());
+            ReadTotal(row, grand: SameLabel(label, text.Document.GrandTotal));
             return;
         }
 
@@ -139,7 +139,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
     }
 
-    private void ReadDirection(SheetRow row, string number)
+    private void ReadDirection(WorkbookRow row, string number)
     {
         measure = null;
         var title = row.Text(ContentColumn);
@@ -157,7 +157,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         draft.Directions.Add(direction);
     }
 
-    private void ReadMeasure(SheetRow row, int number)
+    private void ReadMeasure(WorkbookRow row, int number)
     {
         if (direction is null)
         {
@@ -189,7 +189,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         ReadFunding(row, measure, allowNote: true);
     }
 
-    private List<ResponsibleDocument> Responsible(SheetRow row)
+    private List<ResponsibleDocument> Responsible(WorkbookRow row)
     {
         var suffix = $"({text.Document.ByAgreement.Trim()})";
         var result = new List<ResponsibleDocument>();
@@ -216,7 +216,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         return result;
     }
 
-    private void ReadFunding(SheetRow row, MeasureDocument into, bool allowNote)
+    private void ReadFunding(WorkbookRow row, MeasureDocument into, bool allowNote)
     {
         var word = row.Text(SourceColumn);
         if (word.Length == 0)
@@ -252,7 +252,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
     }
 
-    private void ReadTotal(SheetRow row, bool grand)
+    private void ReadTotal(WorkbookRow row, bool grand)
     {
         var word = row.Text(SourceColumn);
         if (grand)
@@ -270,7 +270,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
 
         measure = null;
-        if (word == text.Document.AllSources.Trim())
+        if (SameLabel(word, text.Document.AllSources))
         {
             Amounts(row).ToList(); // recomputed by the program; read only so a bad cell is still reported
             return;
@@ -290,7 +290,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
     }
 
     /// <summary>The row's amounts by year; an empty cell is no amount, a cell that is not a plain number is a problem.</summary>
-    private IEnumerable<(int Year, decimal Amount)> Amounts(SheetRow row)
+    private IEnumerable<(int Year, decimal Amount)> Amounts(WorkbookRow row)
     {
         foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank).OrderBy(c => c.Column))
         {
@@ -320,7 +320,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
     }
 
-    private void RefuseAmounts(SheetRow row, string key)
+    private void RefuseAmounts(WorkbookRow row, string key)
     {
         foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank && !ImportAmounts.IsNone(c.Text)))
         {
@@ -328,7 +328,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
     }
 
-    private List<string> Lines(SheetRow row, int column, int maxLength) =>
+    private List<string> Lines(WorkbookRow row, int column, int maxLength) =>
         Typed(row, column, maxLength * 50, multiLine: true)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line =>
@@ -344,7 +344,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
             .ToList();
 
     /// <summary>The cell's text as typed, or empty with a problem when it is too long or holds characters no one types.</summary>
-    private string Typed(SheetRow row, int column, int maxLength, bool multiLine)
+    private string Typed(WorkbookRow row, int column, int maxLength, bool multiLine)
     {
         var value = row.Text(column).Replace("\r\n", "\n").Replace('\r', '\n');
         var problem = Validation.TypedTextRules.Problem(value, maxLength, multiLine);
@@ -357,7 +357,11 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         return "";
     }
 
-    private static string Shown(SheetCell cell) => cell.Text.Trim();
+    /// <summary>People retype "ВСЬОГО ЗА НАПРЯМОМ" without its colon or in another case.</summary>
+    private static bool SameLabel(string written, string label) =>
+        string.Equals(written.Trim().TrimEnd(':').Trim(), label.Trim().TrimEnd(':').Trim(), StringComparison.CurrentCultureIgnoreCase);
+
+    private static string Shown(WorkbookCell cell) => cell.Text.Trim();
 
     [GeneratedRegex(@"^[IVXLC]+\.?$")]
     private static partial Regex RomanNumber();

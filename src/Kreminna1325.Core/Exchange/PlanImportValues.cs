@@ -11,7 +11,7 @@ namespace Kreminna1325.Core.Exchange;
 /// </summary>
 internal static partial class ImportAmounts
 {
-    public static decimal? Read(SheetCell cell)
+    public static decimal? Read(WorkbookCell cell)
     {
         if (cell.Number is { } number)
         {

@@ -6,14 +6,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Kreminna1325.Core.Exchange;
 
 /// <summary>One cell as the importer needs it: its text, its number when it is a numeric cell, whether a formula makes it.</summary>
-public sealed record SheetCell(int Column, string Text, double? Number, bool Formula)
+public sealed record WorkbookCell(int Column, string Text, double? Number, bool Formula)
 {
     public bool IsBlank => Number is null && !Formula && string.IsNullOrWhiteSpace(Text);
 }
 
-public sealed record SheetRow(int Number, IReadOnlyDictionary<int, SheetCell> Cells)
+public sealed record WorkbookRow(int Number, IReadOnlyDictionary<int, WorkbookCell> Cells)
 {
-    public SheetCell? this[int column] => Cells.TryGetValue(column, out var cell) && !cell.IsBlank ? cell : null;
+    public WorkbookCell? this[int column] => Cells.TryGetValue(column, out var cell) && !cell.IsBlank ? cell : null;
 
     public string Text(int column) => this[column]?.Text.Trim() ?? "";
 
@@ -60,7 +60,7 @@ public sealed class PlanWorkbookCells(SpreadsheetDocument document)
     }
 
     /// <summary>The sheet's non-empty rows in order; rows with nothing in them are yielded too, so the caller can see gaps.</summary>
-    public IEnumerable<SheetRow> Rows(string sheet)
+    public IEnumerable<WorkbookRow> Rows(string sheet)
     {
         if (Part(sheet) is not { } part)
         {
@@ -83,7 +83,7 @@ public sealed class PlanWorkbookCells(SpreadsheetDocument document)
                 throw new TooManyRowsException(sheet);
             }
 
-            var cells = new Dictionary<int, SheetCell>();
+            var cells = new Dictionary<int, WorkbookCell>();
             var next = 1;
             foreach (var cell in row.Elements<Cell>())
             {
@@ -92,11 +92,11 @@ public sealed class PlanWorkbookCells(SpreadsheetDocument document)
                 cells[column] = Read(cell, column, strings);
             }
 
-            yield return new SheetRow(number, cells);
+            yield return new WorkbookRow(number, cells);
         }
     }
 
-    private static SheetCell Read(Cell cell, int column, List<string> strings)
+    private static WorkbookCell Read(Cell cell, int column, List<string> strings)
     {
         var formula = cell.CellFormula is not null;
         var raw = cell.CellValue?.Text ?? "";
@@ -104,21 +104,21 @@ public sealed class PlanWorkbookCells(SpreadsheetDocument document)
         if (type == CellValues.SharedString)
         {
             var text = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? strings[i] : "";
-            return new SheetCell(column, text, null, formula);
+            return new WorkbookCell(column, text, null, formula);
         }
 
         if (type == CellValues.InlineString)
         {
-            return new SheetCell(column, cell.InlineString?.InnerText ?? "", null, formula);
+            return new WorkbookCell(column, cell.InlineString?.InnerText ?? "", null, formula);
         }
 
         if (type is null || type == CellValues.Number)
         {
             var number = raw.Length > 0 && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
-            return new SheetCell(column, raw, number, formula);
+            return new WorkbookCell(column, raw, number, formula);
         }
 
-        return new SheetCell(column, raw, null, formula);
+        return new WorkbookCell(column, raw, null, formula);
     }
 
     /// <summary>"H14" → 8.</summary>

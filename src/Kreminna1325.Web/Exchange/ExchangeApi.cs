@@ -21,6 +21,7 @@ public static class ExchangeApi
 
         var open = app.MapGroup("/api").AllowAnonymous().WithTags("Open data");
         open.MapPlanDocxApi();
+        app.MapPlanImportApi();
         open.MapPlanXlsxApi();
     }
 
