@@ -18,6 +18,20 @@ internal sealed class PlanImportProblems
 
     public bool Any => list.Count > 0;
 
+    /// <summary>The file is refused as a whole: what was said about its rows no longer matters.</summary>
+    public void Refuse(string? sheet, string key, params object[] args)
+    {
+        list.Clear();
+        if (sheet is null)
+        {
+            File(key, args);
+        }
+        else
+        {
+            Sheet(sheet, key, args);
+        }
+    }
+
     public void File(string key, params object[] args) => Add(null, null, null, Messages.Get(key, args));
 
     public void Sheet(string sheet, string key, params object[] args) =>

@@ -66,14 +66,14 @@ internal static class PlanImportReader
         }
         catch (TooManyRowsException e)
         {
-            problems.Sheet(e.Sheet, "Import.TooManyRows", PlanWorkbookCells.MaxRows);
+            problems.Refuse(e.Sheet, "Import.TooManyRows", PlanWorkbookCells.MaxRows);
             return null;
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
             or FileFormatException or InvalidOperationException or NotSupportedException)
         {
             // The package check passed but the SDK cannot read it: a workbook broken inside.
-            problems.File("Import.Broken");
+            problems.Refuse(null, "Import.Broken");
             return null;
         }
     }

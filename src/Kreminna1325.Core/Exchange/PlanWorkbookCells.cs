@@ -70,7 +70,7 @@ public sealed class PlanWorkbookCells(SpreadsheetDocument document)
         var strings = SharedStrings();
         using var reader = OpenXmlReader.Create(part);
         var count = 0;
-        foreach (var row in Loaded<Row>(reader))
+        foreach (var row in Loaded<Row>(reader, sheet))
         {
             if (++count > MaxRows)
             {
@@ -184,13 +184,22 @@ public sealed class PlanWorkbookCells(SpreadsheetDocument document)
     /// Each <typeparamref name="T"/> element loaded alone (one row, one string). Loading moves the reader past the
     /// element onto the next one, so the loop reads on only when it did not load.
     /// </summary>
-    private static IEnumerable<T> Loaded<T>(OpenXmlReader reader)
+    private static IEnumerable<T> Loaded<T>(OpenXmlReader reader, string? sheet = null)
         where T : OpenXmlElement
     {
         var onNext = false;
         while (onNext || reader.Read())
         {
             onNext = false;
+
+            // The sheet's own statement of its extent, before its rows: a sheet that says it is too long is not read.
+            if (sheet is not null && reader.ElementType == typeof(SheetDimension) && reader.IsStartElement
+                && reader.Attributes.FirstOrDefault(a => a.LocalName == "ref").Value is { } extent
+                && int.TryParse(string.Concat(extent.Split(':')[^1].SkipWhile(char.IsLetter)), out var last) && last > MaxRows)
+            {
+                throw new TooManyRowsException(sheet);
+            }
+
             if (reader.ElementType == typeof(T) && reader.IsStartElement)
             {
                 yield return (T)reader.LoadCurrentElement()!;
