@@ -44,7 +44,7 @@ public sealed record PlanSheetText(
 
         foreach (var value in Enum.GetValues<T>())
         {
-            if (string.Equals(wordOf(value).Trim(), wanted, StringComparison.CurrentCultureIgnoreCase))
+            if (string.Equals(wordOf(value).Trim(), wanted, StringComparison.OrdinalIgnoreCase))
             {
                 return value;
             }

@@ -86,48 +86,61 @@ public static class PlanXlsxApi
     public static string FileName(int startYear, int endYear) => string.Create(CultureInfo.InvariantCulture, $"kreminna-plan-{startYear}-{endYear}.xlsx");
 
     /// <summary>
-    /// The workbook's words, from the same resource strings as the Word plan. The import reads with the same text, so
-    /// call it under the Ukrainian culture (see <see cref="Ukrainian{T}"/>): the workbook never changes language.
+    /// The workbook's words, from the same resource strings as the Word plan, always Ukrainian and looked up once, so the
+    /// import reads with exactly the words the export wrote whatever language the person uses the site in.
     /// </summary>
-    public static PlanSheetText Text(IStringLocalizer l) => new(
-        PlanDocxApi.Text(l),
-        new PlanSheetHeadings(
-            DirectionNumber: l["Exchange.Xlsx.Col.DirectionNumber"],
-            DirectionTitle: l["Exchange.Xlsx.Col.DirectionTitle"],
-            MeasureNumber: l["Exchange.Xlsx.Col.MeasureNumber"],
-            Position: l["Exchange.Xlsx.Col.Position"],
-            Year: l["Exchange.Xlsx.Col.Year"],
-            Level: l["Exchange.Xlsx.Col.Level"],
-            Printed: l["Exchange.Xlsx.Col.Printed"],
-            Computed: l["Exchange.Xlsx.Col.Computed"],
-            Difference: l["Exchange.Xlsx.Col.Difference"],
-            Indicator: l["Exchange.Xlsx.Col.Indicator"],
-            IndicatorKind: l["Exchange.Xlsx.Col.IndicatorKind"],
-            Disaggregations: l["Exchange.Xlsx.Col.Disaggregations"],
-            BodyName: l["Exchange.Xlsx.Col.BodyName"],
-            BodyShortName: l["Exchange.Xlsx.Col.BodyShortName"],
-            BodyKind: l["Exchange.Xlsx.Col.BodyKind"],
-            Aliases: l["Exchange.Xlsx.Col.Aliases"],
-            TermKind: l["Exchange.Xlsx.Col.TermKind"],
-            TermExample: l["Exchange.Xlsx.Col.TermExample"]),
-        Scope: s => l[$"Exchange.Xlsx.Scope.{s}"],
-        IndicatorKind: k => l[$"IndicatorKind.{k}"],
-        BodyKind: k => l[$"BodyKind.{k}"],
-        TermKind: k => l[$"TermKind.{k}"],
-        TermExample: k => l[$"Exchange.Xlsx.TermExample.{k}"],
-        new PlanSheetExample(
-            Title: l["Exchange.Xlsx.Example.Title"],
-            DirectionNumber: l["Exchange.Xlsx.Example.DirectionNumber"],
-            DirectionTitle: l["Exchange.Xlsx.Example.DirectionTitle"],
-            Content: l["Exchange.Xlsx.Example.Content"],
-            BodyName: l["Exchange.Xlsx.Example.BodyName"],
-            BodyShortName: l["Exchange.Xlsx.Example.BodyShortName"],
-            BodyAlias: l["Exchange.Xlsx.Example.BodyAlias"],
-            Term: l["Exchange.Xlsx.Example.Term"],
-            Indicator: l["Exchange.Xlsx.Example.Indicator"]),
-        [.. Enumerable.Range(1, InstructionCount).Select(i => l[$"Exchange.Xlsx.Instructions.{i}"].Value)]);
+    public static PlanSheetText Text(IStringLocalizer l) => Ukrainian(() => Words(l));
+
+    private static PlanSheetText Words(IStringLocalizer l)
+    {
+        var document = PlanDocxApi.Text(l);
+        return new(
+            document with { Source = Fixed(document.Source), Note = Fixed(document.Note), Disaggregation = Fixed(document.Disaggregation) },
+            new PlanSheetHeadings(
+                DirectionNumber: l["Exchange.Xlsx.Col.DirectionNumber"],
+                DirectionTitle: l["Exchange.Xlsx.Col.DirectionTitle"],
+                MeasureNumber: l["Exchange.Xlsx.Col.MeasureNumber"],
+                Position: l["Exchange.Xlsx.Col.Position"],
+                Year: l["Exchange.Xlsx.Col.Year"],
+                Level: l["Exchange.Xlsx.Col.Level"],
+                Printed: l["Exchange.Xlsx.Col.Printed"],
+                Computed: l["Exchange.Xlsx.Col.Computed"],
+                Difference: l["Exchange.Xlsx.Col.Difference"],
+                Indicator: l["Exchange.Xlsx.Col.Indicator"],
+                IndicatorKind: l["Exchange.Xlsx.Col.IndicatorKind"],
+                Disaggregations: l["Exchange.Xlsx.Col.Disaggregations"],
+                BodyName: l["Exchange.Xlsx.Col.BodyName"],
+                BodyShortName: l["Exchange.Xlsx.Col.BodyShortName"],
+                BodyKind: l["Exchange.Xlsx.Col.BodyKind"],
+                Aliases: l["Exchange.Xlsx.Col.Aliases"],
+                TermKind: l["Exchange.Xlsx.Col.TermKind"],
+                TermExample: l["Exchange.Xlsx.Col.TermExample"]),
+            Scope: Fixed<BudgetScope>(s => l[$"Exchange.Xlsx.Scope.{s}"]),
+            IndicatorKind: Fixed<IndicatorKind>(k => l[$"IndicatorKind.{k}"]),
+            BodyKind: Fixed<BodyKind>(k => l[$"BodyKind.{k}"]),
+            TermKind: Fixed<TermKind>(k => l[$"TermKind.{k}"]),
+            TermExample: Fixed<TermKind>(k => l[$"Exchange.Xlsx.TermExample.{k}"]),
+            new PlanSheetExample(
+                Title: l["Exchange.Xlsx.Example.Title"],
+                DirectionNumber: l["Exchange.Xlsx.Example.DirectionNumber"],
+                DirectionTitle: l["Exchange.Xlsx.Example.DirectionTitle"],
+                Content: l["Exchange.Xlsx.Example.Content"],
+                BodyName: l["Exchange.Xlsx.Example.BodyName"],
+                BodyShortName: l["Exchange.Xlsx.Example.BodyShortName"],
+                BodyAlias: l["Exchange.Xlsx.Example.BodyAlias"],
+                Term: l["Exchange.Xlsx.Example.Term"],
+                Indicator: l["Exchange.Xlsx.Example.Indicator"]),
+            [.. Enumerable.Range(1, InstructionCount).Select(i => l[$"Exchange.Xlsx.Instructions.{i}"].Value)]);
+    }
 
     private const int InstructionCount = 10;
+
+    /// <summary>An enum's words looked up now, in the culture in force, rather than whenever they are asked for.</summary>
+    private static Func<T, string> Fixed<T>(Func<T, string> word) where T : struct, Enum
+    {
+        var words = Enum.GetValues<T>().ToDictionary(v => v, word);
+        return v => words[v];
+    }
 
     /// <summary>Runs <paramref name="work"/> in Ukrainian: the workbook's words and numbers are the council's whatever the visitor reads.</summary>
     public static T Ukrainian<T>(Func<T> work)
