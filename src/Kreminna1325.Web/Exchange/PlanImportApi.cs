@@ -53,7 +53,7 @@ public static class PlanImportApi
         PlanImportResult result;
         try
         {
-            result = await importer.ImportAsync(user, request.Body, details, ImportText(l), confirmed, ct);
+            result = await importer.ImportAsync(user, request.Body, details, PlanXlsxApi.Text(l), confirmed, ct);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -85,35 +85,6 @@ public static class PlanImportApi
 
     /// <summary>Zero, which the plan's rules refuse with their own message, when the year is missing or not a number.</summary>
     private static int Year(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : 0;
-
-    /// <summary>
-    /// The workbook's words, always Ukrainian, fixed once: the person's own language is left for the messages about
-    /// what is wrong, while the words the file is read by stay the council's.
-    /// </summary>
-    internal static PlanSheetText ImportText(IStringLocalizer l) => PlanXlsxApi.Ukrainian(() =>
-    {
-        var text = PlanXlsxApi.Text(l);
-        return text with
-        {
-            Document = text.Document with
-            {
-                Source = Fixed(text.Document.Source),
-                Note = Fixed(text.Document.Note),
-                Disaggregation = Fixed(text.Document.Disaggregation),
-            },
-            Scope = Fixed(text.Scope),
-            IndicatorKind = Fixed(text.IndicatorKind),
-            BodyKind = Fixed(text.BodyKind),
-            TermKind = Fixed(text.TermKind),
-        };
-    });
-
-    private static Func<T, string> Fixed<T>(Func<T, string> word)
-        where T : struct, Enum
-    {
-        var words = Enum.GetValues<T>().ToDictionary(v => v, word);
-        return v => words[v];
-    }
 }
 
 public sealed record PlanImported(int Id);
