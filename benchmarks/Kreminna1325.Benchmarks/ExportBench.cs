@@ -7,7 +7,7 @@ using Kreminna1325.Core.Plans;
 internal static class ExportBench
 {
     // The Web fills these from its resources; the benchmark only needs words of a realistic length.
-    private static readonly PlanDocxText Text = new(
+    internal static readonly PlanDocxText Text = new(
         "№", "Зміст заходу", "Відповідальний за виконання", "Термін виконання", "Показники виконання", "Джерела фінансування",
         "Прогнозний обсяг фінансування, тис. грн, у т.ч. за роками", "ВСЬОГО ЗА НАПРЯМОМ:", "ВСЬОГО ЗА ПІДСУМКОМ:", "Разом",
         "за згодою", "з розбивкою", "Підсумки обчислено з рядків фінансування заходів.",

@@ -77,6 +77,7 @@ try
     var allocated = GC.GetTotalAllocatedBytes(true);
     var docxBytes = await ExportBench.PlanDocxAsync(new PlanQueries(factory), budgets, planId);
     Console.WriteLine($"\nPlan as DOCX: {docxBytes / 1024.0 / 1024.0:0.0} MB; one export allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / 1024.0:0} MB; the process's peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
+    await ImportBench.RunAsync(factory, planId);
 }
 finally
 {

@@ -111,7 +111,9 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
 
         totals = null;
-        if (RomanNumber().IsMatch(number))
+        // A direction row holds its number and title and nothing else; its number is usually Roman, but a plan may count "1", "2".
+        var onlyTitle = row.Cells.Values.All(c => c.IsBlank || c.Column <= ContentColumn);
+        if (RomanNumber().IsMatch(number) || (onlyTitle && label.Length > 0 && MeasureNumber().IsMatch(number)))
         {
             ReadDirection(row, number.TrimEnd('.'));
         }
