@@ -22,7 +22,7 @@ internal sealed class PlanImportDraft
 /// </summary>
 internal sealed partial class PlanImportTable(PlanSheetText text, int startYear, int endYear, PlanImportProblems problems)
 {
-    private readonly Dictionary<int, int> yearColumns = [];
+    private readonly PlanImportCells cells = new(startYear, endYear, problems);
     private readonly PlanImportDraft draft = new();
     private DirectionDocument? direction;
     private MeasureDocument? measure;
@@ -36,7 +36,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         {
             if (row.Number < FirstDataRow)
             {
-                sawYears |= row.Number == YearRow && ReadYears(row);
+                sawYears |= row.Number == YearRow && cells.ReadYears(row);
                 continue;
             }
 
@@ -72,32 +72,6 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         }
 
         return draft;
-    }
-
-    private bool ReadYears(WorkbookRow row)
-    {
-        foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank).OrderBy(c => c.Column))
-        {
-            var year = cell.Number is { } n && n == Math.Floor(n) ? (int)n : int.TryParse(cell.Text.Trim(), out var y) ? y : (int?)null;
-            if (year is null)
-            {
-                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.NotAYear", cell.Text.Trim());
-            }
-            else if (year < startYear || year > endYear)
-            {
-                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.YearOutside", year, startYear, endYear);
-            }
-            else if (yearColumns.ContainsValue(year.Value))
-            {
-                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.YearTwice", year);
-            }
-            else
-            {
-                yearColumns[cell.Column] = year.Value;
-            }
-        }
-
-        return true;
     }
 
     private void ReadRow(WorkbookRow row)
@@ -173,19 +147,19 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
             problems.Cell(PlanSheetName, row.Number, NumberColumn, "Import.MeasureTwice", direction.Number, number);
         }
 
-        var content = Typed(row, ContentColumn, Measure.ContentMaxLength, multiLine: true);
+        var content = cells.Typed(row, ContentColumn, Measure.ContentMaxLength, multiLine: true);
         if (content.Length == 0)
         {
             problems.Cell(PlanSheetName, row.Number, ContentColumn, "Import.ContentRequired");
         }
 
-        var termText = Typed(row, TermColumn, Term.TextMaxLength, multiLine: true);
+        var termText = cells.Typed(row, TermColumn, Term.TextMaxLength, multiLine: true);
         if (!TermParser.TryParse(termText, out _))
         {
             problems.Cell(PlanSheetName, row.Number, TermColumn, "Import.TermUnknown", termText);
         }
 
-        measure = new MeasureDocument(number, content, null, Responsible(row), termText, Lines(row, IndicatorsColumn, Indicator.TextMaxLength),
+        measure = new MeasureDocument(number, content, null, Responsible(row), termText, cells.Lines(row, IndicatorsColumn, Indicator.TextMaxLength),
             null, null, []);
         direction.Measures.Add(measure);
         ReadFunding(row, measure, allowNote: true);
@@ -195,7 +169,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
     {
         var suffix = $"({text.Document.ByAgreement.Trim()})";
         var result = new List<ResponsibleDocument>();
-        foreach (var line in Lines(row, ResponsibleColumn, ResponsibleBody.NameMaxLength))
+        foreach (var line in cells.Lines(row, ResponsibleColumn, ResponsibleBody.NameMaxLength))
         {
             var byAgreement = line.EndsWith(suffix, StringComparison.CurrentCultureIgnoreCase);
             var name = byAgreement ? line[..^suffix.Length].Trim() : line;
@@ -223,7 +197,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         var word = row.Text(SourceColumn);
         if (word.Length == 0)
         {
-            RefuseAmounts(row, "Import.AmountWithoutSource");
+            cells.RefuseAmounts(row, "Import.AmountWithoutSource");
             return;
         }
 
@@ -232,7 +206,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
             // The record is positional; its note is replaced rather than rebuilt.
             var index = direction!.Measures.IndexOf(into);
             direction.Measures[index] = measure = into with { FundingNote = note };
-            RefuseAmounts(row, "Import.AmountWithNote");
+            cells.RefuseAmounts(row, "Import.AmountWithNote");
             return;
         }
 
@@ -242,7 +216,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
             return;
         }
 
-        foreach (var (year, amount) in Amounts(row))
+        foreach (var (year, amount) in cells.Amounts(row))
         {
             if (into.FundingLines.Any(f => f.Source == source && f.Year == year))
             {
@@ -274,7 +248,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
         measure = null;
         if (SameLabel(word, text.Document.AllSources))
         {
-            Amounts(row).ToList(); // recomputed by the program; read only so a bad cell is still reported
+            cells.Amounts(row).ToList(); // recomputed by the program; read only so a bad cell is still reported
             return;
         }
 
@@ -284,86 +258,16 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
             return;
         }
 
-        foreach (var (year, amount) in Amounts(row))
+        foreach (var (year, amount) in cells.Amounts(row))
         {
             totals.RemoveAll(t => t.Source == source && t.Year == year);
             totals.Add(new PrintedTotalDocument(null, source, year, amount));
         }
     }
 
-    /// <summary>The row's amounts by year; an empty cell is no amount, a cell that is not a plain number is a problem.</summary>
-    private IEnumerable<(int Year, decimal Amount)> Amounts(WorkbookRow row)
-    {
-        foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank).OrderBy(c => c.Column))
-        {
-            if (!yearColumns.TryGetValue(cell.Column, out var year))
-            {
-                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.AmountOutsideYears", Shown(cell));
-            }
-            else if (cell.Formula)
-            {
-                problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.Formula");
-            }
-            else if (ImportAmounts.Read(cell) is not { } amount)
-            {
-                if (!ImportAmounts.IsNone(cell.Text))
-                {
-                    problems.Cell(PlanSheetName, row.Number, cell.Column, "Import.NotANumber", cell.Text.Trim());
-                }
-            }
-            else if (ImportAmounts.Problem(amount) is { } key)
-            {
-                problems.Cell(PlanSheetName, row.Number, cell.Column, key, Shown(cell));
-            }
-            else
-            {
-                yield return (year, amount);
-            }
-        }
-    }
-
-    private void RefuseAmounts(WorkbookRow row, string key)
-    {
-        foreach (var cell in row.Cells.Values.Where(c => c.Column >= FirstYearColumn && !c.IsBlank && !ImportAmounts.IsNone(c.Text)))
-        {
-            problems.Cell(PlanSheetName, row.Number, cell.Column, key, Shown(cell));
-        }
-    }
-
-    private List<string> Lines(WorkbookRow row, int column, int maxLength) =>
-        Typed(row, column, maxLength * 50, multiLine: true)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line =>
-            {
-                var problem = Validation.TypedTextRules.Problem(line, maxLength);
-                if (problem is not null)
-                {
-                    problems.Cell(PlanSheetName, row.Number, column, "Import.Text", problem);
-                }
-
-                return problem is null;
-            })
-            .ToList();
-
-    /// <summary>The cell's text as typed, or empty with a problem when it is too long or holds characters no one types.</summary>
-    private string Typed(WorkbookRow row, int column, int maxLength, bool multiLine)
-    {
-        var value = row.Text(column).Replace("\r\n", "\n").Replace('\r', '\n');
-        var problem = Validation.TypedTextRules.Problem(value, maxLength, multiLine);
-        if (problem is null)
-        {
-            return value;
-        }
-
-        problems.Cell(PlanSheetName, row.Number, column, "Import.Text", problem);
-        return "";
-    }
-
     /// <summary>People retype "ВСЬОГО ЗА НАПРЯМОМ" without its colon or in another case.</summary>
     private static bool SameLabel(string written, string label) =>
         string.Equals(written.Trim().TrimEnd(':').Trim(), label.Trim().TrimEnd(':').Trim(), StringComparison.CurrentCultureIgnoreCase);
-
-    private static string Shown(WorkbookCell cell) => cell.Text.Trim();
 
     [GeneratedRegex(@"^[IVXLC]+\.?$")]
     private static partial Regex RomanNumber();
