@@ -46,7 +46,6 @@ public sealed class PlanImportTests(PlanImportFixture fixture) : IClassFixture<P
         {
             Content = content,
         };
-        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("uk"));
         return await client.SendAsync(request);
     }
 
@@ -274,5 +273,46 @@ public sealed class PlanImportTests(PlanImportFixture fixture) : IClassFixture<P
         var messages = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("problems").EnumerateArray()
             .Select(p => p.GetProperty("message").GetString()).ToList();
         Assert.Contains("Назва плану обов'язкова.", messages);
+    }
+
+    [Fact]
+    public async Task The_template_as_downloaded_previews_its_example_with_the_new_body_described_by_its_registry_sheet()
+    {
+        var template = await fixture.Staff.GetByteArrayAsync("/api/plans/template.xlsx");
+        int[] years;
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            years = [.. new PlanWorkbookCells(document).Rows(PlanSheet.PlanSheetName).Single(r => r.Number == PlanSheet.YearRow)
+                .Cells.Values.Where(c => c.Number is not null).Select(c => (int)c.Number!.Value)];
+        }
+
+        using var response = await PostAsync(fixture.Staff, template, start: years.Min(), end: years.Max());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var preview = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(1, preview.GetProperty("measures").GetInt32());
+        var body = Assert.Single(preview.GetProperty("bodies").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("existingId").ValueKind);
+        Assert.Equal("Відділ соцзахисту", body.GetProperty("shortName").GetString());
+        Assert.Equal("councilDepartment", body.GetProperty("kind").GetString());
+        var kind = Assert.Single(preview.GetProperty("indicatorKinds").EnumerateArray());
+        Assert.Equal(1, kind.GetProperty("disaggregated").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_person_reading_in_english_is_told_the_problems_in_english()
+    {
+        var book = ImportBook.Valid().Row(11, 1, "Форум", "Відділ ЖКГ", "Постійно", "Кількість", "Місцевий бюджет", null, "2,5 тис", null);
+        var content = new ByteArrayContent(book.Bytes());
+        content.Headers.ContentType = new MediaTypeHeaderValue(PlanSheet.ContentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/plans/import?title=English&municipality=Test&startYear=2020&endYear=2022") { Content = content };
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+
+        using var response = await fixture.Staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var messages = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("problems").EnumerateArray()
+            .Select(p => p.GetProperty("message").GetString()).ToList();
+        Assert.Contains("row 11, column H: «2,5 тис» is not a number.", messages);
     }
 }
