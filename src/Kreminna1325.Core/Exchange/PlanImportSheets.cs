@@ -103,8 +103,21 @@ internal sealed class PlanImportSheets(PlanWorkbookCells cells, PlanSheetText te
                 problems.Cell(RegistrySheetName, row.Number, BodyKindColumn, "Import.UnknownWord", kindWord);
             }
 
-            var aliases = row.Text(BodyAliasesColumn).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            var aliases = row.Text(BodyAliasesColumn).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Take(Plans.Editing.BodyFormValidator.MaxAliases).ToList();
             var shortName = row.Text(BodyShortNameColumn);
+
+            // These become a new body's name, short name and aliases as they are: the registry's own rules for typed text.
+            var refused = new[] { (BodyNameColumn, name, ResponsibleBody.NameMaxLength), (BodyShortNameColumn, shortName, ResponsibleBody.ShortNameMaxLength) }
+                .Concat(aliases.Select(a => (BodyAliasesColumn, a, ResponsibleBody.NameMaxLength)))
+                .Select(c => (c.Item1, Problem: Validation.TypedTextRules.Problem(c.Item2, c.Item3)))
+                .FirstOrDefault(c => c.Problem is not null);
+            if (refused.Problem is { } problem)
+            {
+                problems.Cell(RegistrySheetName, row.Number, refused.Item1, "Import.Text", problem);
+                continue;
+            }
+
             var body = new ImportBody(name, shortName.Length > 0 ? shortName : name, kind ?? BodyKind.MunicipalInstitution, aliases);
             foreach (var spelling in aliases.Prepend(name))
             {

@@ -118,7 +118,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
     private void ReadDirection(WorkbookRow row, string number)
     {
         measure = null;
-        var title = row.Text(ContentColumn);
+        var title = cells.Typed(row, ContentColumn, Plans.Editing.DirectionEditor.TitleMaxLength, multiLine: false);
         if (title.Length == 0)
         {
             problems.Cell(PlanSheetName, row.Number, ContentColumn, "Import.DirectionTitleRequired");
@@ -269,7 +269,7 @@ internal sealed partial class PlanImportTable(PlanSheetText text, int startYear,
     private static bool SameLabel(string written, string label) =>
         string.Equals(written.Trim().TrimEnd(':').Trim(), label.Trim().TrimEnd(':').Trim(), StringComparison.CurrentCultureIgnoreCase);
 
-    [GeneratedRegex(@"^[IVXLC]+\.?$")]
+    [GeneratedRegex(@"^[IVXLC]{1,9}\.?$")]
     private static partial Regex RomanNumber();
 
     [GeneratedRegex(@"^(\d{1,4})\.?$")]

@@ -315,4 +315,17 @@ public sealed class PlanImportTests(PlanImportFixture fixture) : IClassFixture<P
             .Select(p => p.GetProperty("message").GetString()).ToList();
         Assert.Contains("row 11, column H: «2,5 тис» is not a number.", messages);
     }
+
+    [Fact]
+    public async Task A_new_bodys_name_from_the_registry_sheet_is_held_to_the_registrys_rules_for_typed_text()
+    {
+        var book = ImportBook.Valid("Зі зламаною назвою")
+            .Row(PlanSheet.RegistrySheetName, 1, "Назва виконавця", "Коротка назва", "Вид виконавця", "Інші написання")
+            .Row(PlanSheet.RegistrySheetName, 2, "Громадська організація «Зі зламаною назвою\u202E»", "ГО", "Комунальна установа",
+                "Громадська організація «Зі зламаною назвою»");
+
+        var problems = await RefusedAsync(book.Bytes());
+
+        Assert.Contains(problems, m => m.StartsWith("рядок 2, стовпець A:") && m.Contains("U+202E"));
+    }
 }
