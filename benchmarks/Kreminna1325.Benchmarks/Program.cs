@@ -74,6 +74,9 @@ try
     await MeasureAsync("reports behind a figure (overdue)", () => queries.FindAsync(admin, new ReportFilter(planId, 2025, State: ReportListState.Overdue)));
     await MeasureAsync("review queue", () => queries.ReviewQueueAsync(admin, planId));
     await MeasureAsync("plan as DOCX (read, build, write)", () => ExportBench.PlanDocxAsync(new PlanQueries(factory), budgets, planId));
+    await MeasureAsync("plan as XLSX (read, build, write)", () => ExportBench.PlanXlsxAsync(new PlanQueries(factory), budgets, planId));
+    Console.WriteLine();
+    await ExportBench.ReportAsync("Plan as XLSX", () => ExportBench.PlanXlsxAsync(new PlanQueries(factory), budgets, planId));
     var allocated = GC.GetTotalAllocatedBytes(true);
     var docxBytes = await ExportBench.PlanDocxAsync(new PlanQueries(factory), budgets, planId);
     Console.WriteLine($"\nPlan as DOCX: {docxBytes / 1024.0 / 1024.0:0.0} MB; one export allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / 1024.0:0} MB; the process's peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");

@@ -17,10 +17,17 @@ public static class PlanXlsx
     /// <summary>№, content, responsible, term, indicators, sources; then a column per year.</summary>
     private static readonly double[] PlanWidths = [6, 50, 34, 18, 44, 22];
 
-    private const double YearWidth = 12;
+    private const double YearWidth = 15;
 
     public static void Write(Stream stream, PlanView plan, BudgetReport budget, IReadOnlyList<ResponsibleBodyView> bodies, PlanSheetText text) =>
         Write(stream, plan, budget, bodies, text, instructions: false);
+
+    /// <summary>The registry's bodies that the plan names, for sheet "Довідники", in the registry's order.</summary>
+    public static IReadOnlyList<ResponsibleBodyView> BodiesOf(PlanView plan, IEnumerable<ResponsibleBodyView> registry)
+    {
+        var named = plan.Directions.SelectMany(d => d.Measures).SelectMany(m => m.ResponsibleBodies).Select(b => b.Id).ToHashSet();
+        return [.. registry.Where(b => named.Contains(b.Id))];
+    }
 
     internal static void Write(
         Stream stream, PlanView plan, BudgetReport budget, IReadOnlyList<ResponsibleBodyView> bodies, PlanSheetText text, bool instructions)

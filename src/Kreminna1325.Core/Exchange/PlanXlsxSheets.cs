@@ -119,7 +119,7 @@ internal static class PlanXlsxSheets
     /// <summary>Sheet "Інструкція" of the template: how to fill the workbook in, a paragraph a row.</summary>
     public static string? Instructions(WorksheetPart part, PlanSheetText text)
     {
-        var sheet = Start(part, [120], frozenRows: 0, landscape: false);
+        var sheet = Start(part, [90], frozenRows: 0, landscape: false);
         for (var i = 0; i < text.Instructions.Count; i++)
         {
             sheet.Write(new TextValue(text.Instructions[i], i == 0 ? S.Title : S.Plain));

@@ -11,12 +11,15 @@ internal static class PlanXlsxStyles
 
     private const uint AmountFormatId = 164;
 
+    /// <summary>The styles whose text wraps inside its column.</summary>
+    public static bool Wraps(uint style) => style is Heading or Text or BoldText or Plain or PlainBold;
+
     public static void Add(WorkbookPart workbook)
     {
         var part = workbook.AddNewPart<WorkbookStylesPart>();
         part.Stylesheet = new Stylesheet(
             new NumberingFormats(new NumberingFormat { NumberFormatId = AmountFormatId, FormatCode = PlanSheet.AmountFormat }) { Count = 1 },
-            new Fonts(Font(11, bold: false), Font(11, bold: true), Font(14, bold: true)) { Count = 3 },
+            new Fonts(Font(10, bold: false), Font(10, bold: true), Font(12, bold: true), Font(8, bold: true)) { Count = 4 },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
@@ -34,7 +37,8 @@ internal static class PlanXlsxStyles
                 new CellFormat(),
                 Format(font: 2, fill: 0, border: 0, numberFormat: 0, HorizontalAlignmentValues.Left, wrap: false),
                 Format(font: 1, fill: 2, border: 1, numberFormat: 0, HorizontalAlignmentValues.Center, wrap: true),
-                Format(font: 1, fill: 2, border: 1, numberFormat: 0, HorizontalAlignmentValues.CenterContinuous, wrap: false),
+                // Centred across the year columns, which cannot wrap it, so in a smaller type to fit over them.
+                Format(font: 3, fill: 2, border: 1, numberFormat: 0, HorizontalAlignmentValues.CenterContinuous, wrap: false),
                 Format(font: 0, fill: 0, border: 1, numberFormat: 0, HorizontalAlignmentValues.Left, wrap: true),
                 Format(font: 1, fill: 0, border: 1, numberFormat: 0, HorizontalAlignmentValues.Left, wrap: true),
                 Format(font: 0, fill: 0, border: 1, numberFormat: AmountFormatId, HorizontalAlignmentValues.Right, wrap: false),
@@ -46,6 +50,7 @@ internal static class PlanXlsxStyles
         part.Stylesheet.Save();
     }
 
+    /// <summary>Arial, because every spreadsheet has it or a font of its very widths, so rows sized here fit their text everywhere.</summary>
     private static Font Font(double size, bool bold)
     {
         var font = new Font();
@@ -54,7 +59,7 @@ internal static class PlanXlsxStyles
             font.Append(new Bold());
         }
 
-        font.Append(new FontSize { Val = size }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 });
+        font.Append(new FontSize { Val = size }, new FontName { Val = "Arial" }, new FontFamilyNumbering { Val = 2 });
         return font;
     }
 

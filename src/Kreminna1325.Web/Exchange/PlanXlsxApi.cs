@@ -47,8 +47,7 @@ public static class PlanXlsxApi
             return OpenDataApi.PlanNotFound(planId, l);
         }
 
-        var named = plan.Directions.SelectMany(d => d.Measures).SelectMany(m => m.ResponsibleBodies).Select(b => b.Id).ToHashSet();
-        var bodies = (await plans.ListBodiesAsync(ct)).Where(b => named.Contains(b.Id)).ToList();
+        var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
         return File(stream => PlanXlsx.Write(stream, plan, budget, bodies, Text(l)), FileName(plan.StartYear, plan.EndYear));
     }
 

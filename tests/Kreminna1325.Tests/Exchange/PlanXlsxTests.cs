@@ -87,7 +87,11 @@ public class PlanXlsxTests(OpenDataApiFixture fixture) : IClassFixture<OpenDataA
         Assert.Equal(9, widths.Count);
         Assert.All(widths, w => Assert.True(w.Width!.Value >= 6));
         Assert.True(book.Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>()
-            .ElementAt((int)cells[(4, 2)].StyleIndex!.Value).Alignment!.WrapText!.Value);
+            .ElementAt((int)cells[(5, 2)].StyleIndex!.Value).Alignment!.WrapText!.Value);
+
+        // The first measure's text runs to several lines; its row is tall enough to show them where nothing recalculates heights.
+        var firstMeasure = worksheet.Descendants<Row>().Single(r => r.RowIndex!.Value == 5);
+        Assert.True(firstMeasure.CustomHeight!.Value && firstMeasure.Height!.Value >= 4 * 12.75, $"{firstMeasure.Height?.Value}");
     }
 
     [Fact]
