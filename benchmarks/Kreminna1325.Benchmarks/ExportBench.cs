@@ -15,7 +15,7 @@ internal static class ExportBench
         c => $"Підсумки, надруковані в документі, не збігаються з обчисленими ({c}):", m => $"{m.Direction}, {m.Source}, {m.Year}",
         a => a.ToString("#,##0.0#", CultureInfo.GetCultureInfo("uk-UA")));
 
-    private static readonly PlanSheetText SheetText = new(
+    internal static readonly PlanSheetText SheetText = new(
         Text,
         new PlanSheetHeadings("Напрям", "Назва напряму", "№ заходу", "№ показника", "Рік", "Рівень", "У документі, тис. грн",
             "Обчислено, тис. грн", "Різниця, тис. грн", "Показник", "Вид показника", "Розбивка", "Назва виконавця", "Коротка назва",
@@ -61,7 +61,7 @@ internal static class ExportBench
     /// Starts the process's peak working set afresh (Linux: "5" to /proc/self/clear_refs), after a full collection, so the
     /// peak printed next is one export's and not the largest of all that ran before; false where it cannot be.
     /// </summary>
-    private static bool ResetPeakWorkingSet()
+    internal static bool ResetPeakWorkingSet()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
