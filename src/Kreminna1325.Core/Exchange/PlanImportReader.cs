@@ -22,8 +22,17 @@ internal static class PlanImportReader
     /// <summary>A sheet part of the largest workbook the package check lets through is far below this.</summary>
     private const long MaxCharactersInPart = 60L * 1024 * 1024;
 
+    /// <summary>Excel 97–2003 (.xls) is an OLE compound file, not a zip: a person saved it in the old format.</summary>
+    private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     public static PlanImportRead? Read(byte[] bytes, PlanSheetText text, int startYear, int endYear, PlanImportProblems problems)
     {
+        if (bytes.AsSpan().StartsWith(CompoundFile))
+        {
+            problems.File("Import.OldExcel");
+            return null;
+        }
+
         var check = OfficePackages.Inspect(bytes);
         if (check.Problem is { } problem)
         {

@@ -17,6 +17,7 @@ public sealed class ImportBook
 {
     private readonly Dictionary<string, List<(int Row, object?[] Cells)>> sheets = [];
     private readonly List<string> merged = [];
+    private string? dimension;
 
     public static readonly object?[] Years = [null, null, null, null, null, null, 2020, 2021, 2022];
 
@@ -54,6 +55,13 @@ public sealed class ImportBook
         return this;
     }
 
+    /// <summary>The extent sheet "План" states before its rows ("A1:I200000"), whatever rows it really has.</summary>
+    public ImportBook Dimension(string extent)
+    {
+        dimension = extent;
+        return this;
+    }
+
     public ImportBook Merge(string range)
     {
         merged.Add(range);
@@ -76,7 +84,9 @@ public sealed class ImportBook
                 {
                     RowIndex = (uint)r.Row,
                 }));
-                var worksheet = new Worksheet(data);
+                var worksheet = name == PlanSheet.PlanSheetName && dimension is not null
+                    ? new Worksheet(new SheetDimension { Reference = dimension }, data)
+                    : new Worksheet(data);
                 if (name == PlanSheet.PlanSheetName && merged.Count > 0)
                 {
                     worksheet.Append(new MergeCells(merged.Select(m => new MergeCell { Reference = m })));

@@ -186,6 +186,14 @@ public sealed class PlanImportTests(PlanImportFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task An_old_xls_workbook_is_refused_with_how_to_save_it()
+    {
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        Assert.Contains(await RefusedAsync(xls), m => m.StartsWith("Це книга старого формату Excel 97–2003 (.xls)"));
+    }
+
+    [Fact]
     public async Task A_word_document_renamed_as_a_workbook_is_refused()
     {
         using var stream = new MemoryStream();
@@ -227,6 +235,14 @@ public sealed class PlanImportTests(PlanImportFixture fixture) : IClassFixture<P
         Assert.True(file.Length < PlanImporter.MaxFileBytes);
 
         Assert.Contains("аркуш «План»: понад 100000 рядків: такий файл не імпортується.", await RefusedAsync(file));
+    }
+
+    [Fact]
+    public async Task A_sheet_that_says_it_has_more_than_100_000_rows_is_refused_before_its_rows_are_read()
+    {
+        var problems = await RefusedAsync(ImportBook.Valid().Dimension("A1:I100001").Bytes());
+
+        Assert.Equal(["аркуш «План»: понад 100000 рядків: такий файл не імпортується."], problems);
     }
 
     [Fact]
