@@ -19,7 +19,7 @@ public sealed class PlanImportRoundTripTests(PlanImportFixture fixture) : IClass
 
     private async Task<int> ImportAsync(byte[] file)
     {
-        using var response = await PlanImportTests.PostAsync(fixture.Staff, file, confirm: true, title: "План Кремінної, імпортований");
+        using var response = await PlanImportFixture.PostAsync(fixture.Staff, file, confirm: true, title: "План Кремінної, імпортований");
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
     }
