@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks. Not part of the tests: timings on a shared machine vary; compare runs on the same machine.
 #   scripts/bench.sh          both parts below
-#   scripts/bench.sh queries  the queries people wait for and the plan's DOCX and XLSX exports (time, size, memory), on a generated plan of 10 × 100 measures with
+#   scripts/bench.sh queries  the queries people wait for and the plan's DOCX and XLSX exports and the XLSX import, dry run and confirmed (time, size, memory), on a generated plan of 10 × 100 measures with
 #                             reports (BENCH_DIRECTIONS, BENCH_MEASURES, BENCH_ROUNDS tune the size)
 #   scripts/bench.sh web      a crowd on the public page and the budget API: the published app in
 #                             Production, wrk -t2 -c64 -d15s on a static file, then /, then

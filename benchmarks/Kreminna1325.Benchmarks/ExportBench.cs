@@ -7,7 +7,7 @@ using Kreminna1325.Core.Plans;
 internal static class ExportBench
 {
     // The Web fills these from its resources; the benchmark only needs words of a realistic length.
-    private static readonly PlanDocxText Text = new(
+    internal static readonly PlanDocxText Text = new(
         "№", "Зміст заходу", "Відповідальний за виконання", "Термін виконання", "Показники виконання", "Джерела фінансування",
         "Прогнозний обсяг фінансування, тис. грн, у т.ч. за роками", "ВСЬОГО ЗА НАПРЯМОМ:", "ВСЬОГО ЗА ПІДСУМКОМ:", "Разом",
         "за згодою", "з розбивкою", "Підсумки обчислено з рядків фінансування заходів.",
@@ -15,7 +15,7 @@ internal static class ExportBench
         c => $"Підсумки, надруковані в документі, не збігаються з обчисленими ({c}):", m => $"{m.Direction}, {m.Source}, {m.Year}",
         a => a.ToString("#,##0.0#", CultureInfo.GetCultureInfo("uk-UA")));
 
-    private static readonly PlanSheetText SheetText = new(
+    internal static readonly PlanSheetText SheetText = new(
         Text,
         new PlanSheetHeadings("Напрям", "Назва напряму", "№ заходу", "№ показника", "Рік", "Рівень", "У документі, тис. грн",
             "Обчислено, тис. грн", "Різниця, тис. грн", "Показник", "Вид показника", "Розбивка", "Назва виконавця", "Коротка назва",
@@ -61,7 +61,7 @@ internal static class ExportBench
     /// Starts the process's peak working set afresh (Linux: "5" to /proc/self/clear_refs), after a full collection, so the
     /// peak printed next is one export's and not the largest of all that ran before; false where it cannot be.
     /// </summary>
-    private static bool ResetPeakWorkingSet()
+    internal static bool ResetPeakWorkingSet()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

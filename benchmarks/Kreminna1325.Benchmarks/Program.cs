@@ -89,6 +89,7 @@ try
     allocated = GC.GetTotalAllocatedBytes(true);
     var annualBytes = await AnnualReportBench.DocxAsync(annual, admin, planId, 2024);
     Console.WriteLine($"Annual report 2024 as DOCX: {annualBytes / 1024.0 / 1024.0:0.0} MB; one report allocated {(GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / 1024.0:0} MB; the process's peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MB");
+    await ImportBench.RunAsync(factory, planId);
 }
 finally
 {

@@ -9,6 +9,7 @@ public static class ExchangeServices
         .AddScoped<OpenDataService>()
         .AddScoped<OpenDataResults>()
         .AddScoped<AnnualReportService>()
+        .AddScoped<PlanImporter>()
         .AddSingleton(sp => OpenDataContact.From(sp.GetService<IConfiguration>()))
         .AddSingleton(sp => DownloadNames.From(sp.GetService<IConfiguration>()));
 }

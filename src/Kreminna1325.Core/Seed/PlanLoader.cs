@@ -27,7 +27,7 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
         }
 
         var bodies = await ResolveBodiesAsync(db, document.Bodies, ct);
-        var plan = Build(document, bodies);
+        var plan = PlanBuilder.Build(document, bodies);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
         await Monitoring.PeriodSync.SyncPlanAsync(db, plan.Id, ct);
@@ -64,69 +64,4 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
 
         return result;
     }
-
-    private static Plan Build(PlanDocument document, Dictionary<string, ResponsibleBody> bodies)
-    {
-        var plan = new Plan
-        {
-            Municipality = document.Municipality,
-            Region = document.Region,
-            Title = document.Title,
-            StartYear = document.StartYear,
-            EndYear = document.EndYear,
-            ReportingCadence = document.ReportingCadence,
-            PrintedTotals = document.PrintedTotals.Select(t => ToPrinted(t, null)).ToList(),
-        };
-
-        foreach (var (d, i) in document.Directions.Select((d, i) => (d, i)))
-        {
-            var direction = new Direction
-            {
-                Number = d.Number,
-                Title = d.Title,
-                Order = i + 1,
-                Measures = d.Measures.Select(m => BuildMeasure(d.Number, m, bodies)).ToList(),
-            };
-            plan.Directions.Add(direction);
-            plan.PrintedTotals.AddRange(d.PrintedTotals.Select(t => ToPrinted(t, direction)));
-        }
-
-        return plan;
-    }
-
-    private static Measure BuildMeasure(string direction, MeasureDocument m, Dictionary<string, ResponsibleBody> bodies)
-    {
-        return new Measure
-        {
-            Number = m.Number,
-            Content = m.Content,
-            Term = TermParser.Parse(m.Term),
-            FundingNote = m.FundingNote,
-            ResponsibleBodies = m.Responsible.Select((r, i) => new MeasureResponsibleBody
-            {
-                ResponsibleBody = bodies.TryGetValue(r.Body, out var body)
-                    ? body
-                    : throw new InvalidDataException($"Measure {direction}.{m.Number} names unknown body key '{r.Body}'."),
-                Position = i + 1,
-                ByAgreement = r.ByAgreement,
-            }).ToList(),
-            Indicators = m.Indicators.Select((text, i) =>
-            {
-                var kind = IndicatorWording.InferKind(text);
-                return new Indicator
-                {
-                    Text = text,
-                    Position = i + 1,
-                    Kind = kind,
-                    Disaggregations = IndicatorWording.InferDisaggregations(text, kind),
-                };
-            }).ToList(),
-            FundingLines = m.FundingLines
-                .Select(f => new FundingLine { Source = f.Source, Year = f.Year, Amount = f.Amount })
-                .ToList(),
-        };
-    }
-
-    private static PrintedTotal ToPrinted(PrintedTotalDocument t, Direction? direction) =>
-        new() { Direction = direction, Source = t.Source, Year = t.Year, Amount = t.Amount };
 }

@@ -28,14 +28,15 @@ public static class ApiErrors
             pages.Enabled = false;
         }
 
+        var max = MaxBodySize(context.Request.Path);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxRequestBodySize;
+            limit.MaxRequestBodySize = max;
         }
 
-        if (context.Request.ContentLength > MaxRequestBodySize)
+        if (context.Request.ContentLength > max)
         {
-            await TooLarge(Localizer(context)).ExecuteAsync(context);
+            await TooLarge(Localizer(context), max).ExecuteAsync(context);
             return;
         }
 
@@ -47,10 +48,14 @@ public static class ApiErrors
         }
     });
 
+    /// <summary>A plan's workbook is a file, not a JSON body: it has its own, larger limit.</summary>
+    private static long MaxBodySize(PathString path) =>
+        path.StartsWithSegments(Exchange.PlanImportApi.Path) ? Core.Exchange.PlanImporter.MaxFileBytes : MaxRequestBodySize;
+
     private static IStringLocalizer Localizer(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
-    public static ProblemHttpResult TooLarge(IStringLocalizer l) => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Api.TooLarge.Title"], detail: l["Api.TooLarge.Detail", MaxRequestBodySize / 1024]);
+    public static ProblemHttpResult TooLarge(IStringLocalizer l, long limit = MaxRequestBodySize) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Api.TooLarge.Title"], detail: l["Api.TooLarge.Detail", limit / 1024]);
 
     /// <summary>The answer for a status that an endpoint or the framework set without a body.</summary>
     public static ProblemHttpResult Problem(IStringLocalizer l, int status) => status switch

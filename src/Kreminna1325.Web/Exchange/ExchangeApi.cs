@@ -22,6 +22,7 @@ public static class ExchangeApi
         var open = app.MapGroup("/api").AllowAnonymous().WithTags("Open data");
         open.MapPlanDocxApi();
         app.MapAnnualReportApi();
+        app.MapPlanImportApi();
         open.MapPlanXlsxApi();
     }
 
