@@ -1,5 +1,3 @@
-using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -51,7 +49,7 @@ internal static class PlanDocxStyles
     /// </summary>
     public static IEnumerable<Run> Runs(string value, bool bold, int? size)
     {
-        var lines = Clean(value).Replace("\r\n", "\n").Split('\n');
+        var lines = XmlText.Clean(value).Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var run = new Run();
@@ -79,23 +77,5 @@ internal static class PlanDocxStyles
             run.Append(new Text(lines[i]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
             yield return run;
         }
-    }
-
-    private static string Clean(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                builder.Append(value, i++, 2);
-            }
-            else if (XmlConvert.IsXmlChar(value[i]))
-            {
-                builder.Append(value[i]);
-            }
-        }
-
-        return builder.ToString();
     }
 }
