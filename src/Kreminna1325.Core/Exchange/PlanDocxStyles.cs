@@ -8,6 +8,12 @@ internal static class PlanDocxStyles
 {
     private const int BulletList = 1;
 
+    /// <summary>How deep a document's headings go: a part, a section of it, an item of that.</summary>
+    public const int HeadingLevels = 3;
+
+    /// <summary>The style of a heading of this level (1 to <see cref="HeadingLevels"/>).</summary>
+    public static string HeadingStyle(int level) => $"Heading{level}";
+
     public static void Add(MainDocumentPart main)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
@@ -19,6 +25,14 @@ internal static class PlanDocxStyles
                     new Languages { Val = "uk-UA" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
+        // Word's own heading styles, so a long document's headings show in the navigation pane and a screen reader can jump between them.
+        styles.Styles.Append(Enumerable.Range(1, HeadingLevels).Select(level => new Style(
+            new StyleName { Val = $"heading {level}" },
+            new PrimaryStyle(),
+            new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = level - 1 }))
+        {
+            Type = StyleValues.Paragraph, StyleId = HeadingStyle(level),
+        }));
         styles.Styles.Save();
 
         var numbering = main.AddNewPart<NumberingDefinitionsPart>();
