@@ -25,11 +25,11 @@ public static class AnnualReportDocx
         var body = new Body();
         TitlePage(body, report, text);
         Summary(body, report, text);
-        body.Append(Heading(text.MeasuresHeading, 28));
+        body.Append(Heading(text.MeasuresHeading, 28, 1));
         body.Append(Plain(text.ValuesNote));
         foreach (var direction in report.Directions)
         {
-            body.Append(Heading($"{direction.Number}. {direction.Title}", 26));
+            body.Append(Heading($"{direction.Number}. {direction.Title}", 26, 2));
             foreach (var measure in direction.Measures)
             {
                 Measure(body, measure, text);
@@ -57,7 +57,7 @@ public static class AnnualReportDocx
     private static void Summary(Body body, AnnualReport report, AnnualReportText text)
     {
         var s = report.Summary;
-        body.Append(Heading(text.SummaryHeading(report.Year), 28));
+        body.Append(Heading(text.SummaryHeading(report.Year), 28, 1));
 
         body.Append(Table([7000, Width - 7000], [text.ByStatus, text.CountColumn],
         [
@@ -75,14 +75,14 @@ public static class AnnualReportDocx
             [text.Returned, text.Count(s.Returned)],
         ]));
 
-        body.Append(Heading(text.BudgetHeading, 24));
+        body.Append(Heading(text.BudgetHeading, 24, 2));
         body.Append(Table([3600, 2000, 2000, Width - 7600], [text.SourceColumn, text.Planned, text.Spent, text.Execution],
         [
             .. s.Budget.Select(b => new[] { text.Source(b.Source), text.Amount(b.Planned), text.Amount(b.Spent), text.Percent(b.Execution) }),
             [text.AllSources, text.Amount(s.Planned), text.Amount(s.Spent), text.Percent(s.Execution)],
         ]));
 
-        body.Append(Heading(text.Reach, 24));
+        body.Append(Heading(text.Reach, 24, 2));
         body.Append(Plain(text.ReachNote));
         body.Append(Table([7000, Width - 7000], [text.Dimension(Disaggregation.Sex), text.CountColumn],
         [
@@ -99,7 +99,7 @@ public static class AnnualReportDocx
 
     private static void Measure(Body body, AnnualMeasure measure, AnnualReportText text)
     {
-        body.Append(Heading($"{measure.Number}. {measure.Content}", 22));
+        body.Append(Heading($"{measure.Number}. {measure.Content}", 22, 3));
         body.Append(Labelled(text.StatusLabel, text.Status(measure.Status)));
 
         body.Append(Label(text.DoneHeading));
@@ -158,7 +158,7 @@ public static class AnnualReportDocx
     private static void Annex(Body body, AnnualReport report, AnnualReportText text)
     {
         body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-        body.Append(Heading(text.AnnexHeading(report.Year), 28));
+        body.Append(Heading(text.AnnexHeading(report.Year), 28, 1));
         var unreported = report.Unreported;
         body.Append(Plain(unreported.Count == 0 ? text.AnnexNone(report.Year) : text.AnnexIntro(report.Year)));
         body.Append(unreported.Select(m => PlanDocxStyles.ListItem($"{m.Number}. {m.Content}")));
@@ -217,16 +217,23 @@ public static class AnnualReportDocx
         return cell;
     }
 
-    private static Paragraph Heading(string value, int size) => KeptWithNext(value, size, before: "240", after: "120");
+    /// <summary>A heading of the document's outline (the summary, the measures, the annex; their sections; a measure).</summary>
+    private static Paragraph Heading(string value, int size, int level) => KeptWithNext(value, size, before: "240", after: "120", level);
 
-    private static Paragraph Label(string value) => KeptWithNext(value, null, before: "120", after: "0");
+    private static Paragraph Label(string value) => KeptWithNext(value, null, before: "120", after: "0", level: null);
 
     /// <summary>A heading is not left alone at the foot of a page, away from what it heads.</summary>
-    private static Paragraph KeptWithNext(string value, int? size, string before, string after)
+    private static Paragraph KeptWithNext(string value, int? size, string before, string after, int? level)
     {
-        // In the schema's order: keep-with-next, spacing, justification.
-        var paragraph = new Paragraph(new ParagraphProperties(
-            new KeepNext(), new SpacingBetweenLines { Before = before, After = after }, new Justification { Val = JustificationValues.Left }));
+        // In the schema's order: style, keep-with-next, spacing, justification.
+        var properties = new ParagraphProperties(
+            new KeepNext(), new SpacingBetweenLines { Before = before, After = after }, new Justification { Val = JustificationValues.Left });
+        if (level is { } l)
+        {
+            properties.PrependChild(new ParagraphStyleId { Val = PlanDocxStyles.HeadingStyle(l) });
+        }
+
+        var paragraph = new Paragraph(properties);
         paragraph.Append(PlanDocxStyles.Runs(value, bold: true, size));
         return paragraph;
     }

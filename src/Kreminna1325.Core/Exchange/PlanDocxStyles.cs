@@ -1,5 +1,3 @@
-using System.Text;
-using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -9,6 +7,12 @@ namespace Kreminna1325.Core.Exchange;
 internal static class PlanDocxStyles
 {
     private const int BulletList = 1;
+
+    /// <summary>How deep a document's headings go: a part, a section of it, an item of that.</summary>
+    public const int HeadingLevels = 3;
+
+    /// <summary>The style of a heading of this level (1 to <see cref="HeadingLevels"/>).</summary>
+    public static string HeadingStyle(int level) => $"Heading{level}";
 
     public static void Add(MainDocumentPart main)
     {
@@ -21,6 +25,14 @@ internal static class PlanDocxStyles
                     new Languages { Val = "uk-UA" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
+        // Word's own heading styles, so a long document's headings show in the navigation pane and a screen reader can jump between them.
+        styles.Styles.Append(Enumerable.Range(1, HeadingLevels).Select(level => new Style(
+            new StyleName { Val = $"heading {level}" },
+            new PrimaryStyle(),
+            new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = level - 1 }))
+        {
+            Type = StyleValues.Paragraph, StyleId = HeadingStyle(level),
+        }));
         styles.Styles.Save();
 
         var numbering = main.AddNewPart<NumberingDefinitionsPart>();
@@ -51,7 +63,7 @@ internal static class PlanDocxStyles
     /// </summary>
     public static IEnumerable<Run> Runs(string value, bool bold, int? size)
     {
-        var lines = Clean(value).Replace("\r\n", "\n").Split('\n');
+        var lines = XmlText.Clean(value).Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var run = new Run();
@@ -79,23 +91,5 @@ internal static class PlanDocxStyles
             run.Append(new Text(lines[i]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
             yield return run;
         }
-    }
-
-    private static string Clean(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                builder.Append(value, i++, 2);
-            }
-            else if (XmlConvert.IsXmlChar(value[i]))
-            {
-                builder.Append(value[i]);
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -154,42 +153,8 @@ internal sealed class PlanXlsxSheet
         public override Cell ToCell(string reference) => new() { CellReference = reference, StyleIndex = Style };
     }
 
-    /// <summary>A cell holds at most 32,767 characters and no control characters that XML cannot carry.</summary>
-    private static string XmlSafe(string value)
-    {
-        var builder = new StringBuilder(Math.Min(value.Length, 32767));
-        foreach (var c in value)
-        {
-            if (builder.Length == 32767)
-            {
-                break;
-            }
+    /// <summary>A cell holds at most 32,767 characters, and only those XML can carry (<see cref="XmlText"/>).</summary>
+    private static string XmlSafe(string value) => XmlText.Cut(XmlText.Clean(value), MaxCellLength);
 
-            if (c is '\t' or '\n' or '\r' || (c >= ' ' && c != '\uFFFE' && c != '\uFFFF'))
-            {
-                builder.Append(c);
-            }
-        }
-
-        // A lone surrogate cannot be written either (nor half a pair cut off at the limit).
-        return RemoveLoneSurrogates(builder.ToString());
-    }
-
-    private static string RemoveLoneSurrogates(string s)
-    {
-        var builder = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                builder.Append(s[i]).Append(s[++i]);
-            }
-            else if (!char.IsSurrogate(s[i]))
-            {
-                builder.Append(s[i]);
-            }
-        }
-
-        return builder.ToString();
-    }
+    private const int MaxCellLength = 32767;
 }

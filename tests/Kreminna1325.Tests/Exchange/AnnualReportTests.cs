@@ -154,4 +154,32 @@ public class AnnualReportTests(AnnualReportFixture f) : IClassFixture<AnnualRepo
         Assert.Contains("58 %", all); // the share of women, the Ukrainian way
         Assert.Contains("5,0", all);
     }
+
+    [Fact]
+    public async Task The_word_reports_headings_are_words_outline_parts_directions_and_measures()
+    {
+        using var _ = new CultureScope("uk-UA");
+        var report = (await ReportAsync())!;
+        var services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider();
+        using var stream = new MemoryStream();
+        AnnualReportDocx.Write(stream, report, AnnualReportApi.Text(services.GetRequiredService<IStringLocalizer<SharedResource>>()));
+        stream.Position = 0;
+        using var document = WordprocessingDocument.Open(stream, false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var outline = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<Style>()
+            .Where(s => s.StyleParagraphProperties?.OutlineLevel?.Val is not null)
+            .ToDictionary(s => s.StyleId!.Value!, s => s.StyleParagraphProperties!.OutlineLevel!.Val!.Value + 1);
+        var headings = document.MainDocumentPart.Document!.Body!.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } id && outline.ContainsKey(id))
+            .Select(p => (Level: outline[p.ParagraphProperties!.ParagraphStyleId!.Val!.Value!], Text: p.InnerText))
+            .ToList();
+
+        Assert.Equal(["Підсумки 2021 року", "Виконання заходів за напрямами", "Додаток. Заходи без затвердженого звіту за 2021 рік"],
+            headings.Where(h => h.Level == 1).Select(h => h.Text));
+        Assert.Equal(report.Directions.Count, headings.Count(h => h.Level == 2 && report.Directions.Any(d => h.Text == $"{d.Number}. {d.Title}")));
+        Assert.Equal(report.Directions.SelectMany(d => d.Measures).Select(m => $"{m.Number}. {m.Content}"),
+            headings.Where(h => h.Level == 3).Select(h => h.Text));
+    }
 }

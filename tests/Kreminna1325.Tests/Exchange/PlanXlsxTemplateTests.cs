@@ -162,4 +162,28 @@ public class PlanXlsxTemplateTests(OpenDataApiFixture fixture) : IClassFixture<O
         Assert.All(new[] { (1, 1), (4, 1), (5, 2), (5, 3), (5, 4), (5, 5) }, p => Assert.Equal(CellValues.InlineString, cells[p].DataType!.Value));
         Assert.Equal(1234.5m, Number(cells, 5, 7));
     }
+
+    [Fact]
+    public void A_text_longer_than_a_cell_holds_is_cut_whole_and_lone_surrogates_are_dropped()
+    {
+        // The cut falls between the two halves of the emoji: the workbook keeps neither half rather than an invalid one.
+        var content = new string('а', 32766) + "\U0001F600" + " хвіст";
+        var measure = new MeasureView(1, 1, content, new TermView("Щорічно", TermKind.Annual),
+            [new ResponsibleBodyRef(1, "Відділ\uD800 освіти", "освіта", false)], [],
+            new FundingView(null, [new FundingLineView(FundingSource.Local, 2020, 1m)]));
+        var plan = new PlanView(1, "Громада", null, "План", 2020, 2020, ReportingCadence.Quarterly, [new DirectionView(1, "I", "Напрям", [measure])]);
+        List<BudgetAmount> totals = [new(FundingSource.Local, 2020, 1m), new(FundingSource.Other, 2020, 0m)];
+        var budget = new BudgetReport(1, [2020], [new DirectionBudget(1, "I", "Напрям", totals, [new YearAmount(2020, 1m)], [])],
+            totals, [new YearAmount(2020, 1m)], [], []);
+
+        using var stream = new MemoryStream();
+        PlanXlsx.Write(stream, plan, budget, [], Words());
+        using var book = Open(stream);
+
+        var errors = new OpenXmlValidator().Validate(book.Document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var cells = book.Cells("План");
+        Assert.Equal(new string('а', 32766), Text(cells, 5, 2));
+        Assert.Equal("Відділ освіти", Text(cells, 5, 3));
+    }
 }
