@@ -23,7 +23,7 @@ public static class PublicCaching
 
     internal const string Tag = "plan-data";
     internal const string UiVary = "ui";
-    internal static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
 
     public static void AddPublicCaching(this WebApplicationBuilder builder)
     {
