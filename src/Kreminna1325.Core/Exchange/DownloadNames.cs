@@ -11,7 +11,8 @@ namespace Kreminna1325.Core.Exchange;
 /// hyphens, so the name survives e-mail, every file system and the national open-data portal.
 /// </summary>
 /// <remarks>
-/// The community's short name comes from the setting <c>Community:ShortName</c> ("kreminna" when unset): an
+/// The community's short name comes from the setting <c>Community:ShortName</c> ("kreminna" when unset; Ukrainian is
+/// written in Latin letters by the official table): an
 /// instance serves one community today. When communities become records of their own, their short public
 /// name takes this setting's place and nothing else changes.
 /// </remarks>
@@ -21,9 +22,43 @@ public sealed partial class DownloadNames
 
     public DownloadNames(string? community)
     {
-        var cleaned = Unsafe().Replace((community ?? "").Trim().ToLowerInvariant(), "-").Trim('-');
+        var cleaned = Unsafe().Replace(Latin((community ?? "").Trim().ToLowerInvariant()), "-").Trim('-');
         Community = cleaned.Length == 0 ? DefaultCommunity : cleaned;
     }
+
+    /// <summary>
+    /// Ukrainian in Latin letters by the official table (Cabinet of Ministers resolution No. 55 of 27.01.2010), so
+    /// «Кремінна» is "kreminna" and «Щастя» "shchastia": є, ї, й, ю, я begin a word as ye, yi, y, yu, ya; «зг» is "zgh".
+    /// </summary>
+    public static string Latin(string text)
+    {
+        var latin = new System.Text.StringBuilder(text.Length * 2);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var first = i == 0 || !char.IsLetter(text[i - 1]) && text[i - 1] is not ('\'' or '’' or 'ʼ');
+            latin.Append(c switch
+            {
+                'г' when i > 0 && text[i - 1] == 'з' => "gh",
+                'є' => first ? "ye" : "ie",
+                'ї' => first ? "yi" : "i",
+                'й' => first ? "y" : "i",
+                'ю' => first ? "yu" : "iu",
+                'я' => first ? "ya" : "ia",
+                _ => Letters.TryGetValue(c, out var l) ? l : c.ToString(),
+            });
+        }
+
+        return latin.ToString();
+    }
+
+    private static readonly Dictionary<char, string> Letters = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "h", ['ґ'] = "g", ['д'] = "d", ['е'] = "e", ['ж'] = "zh", ['з'] = "z",
+        ['и'] = "y", ['і'] = "i", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o", ['п'] = "p", ['р'] = "r",
+        ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts", ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch",
+        ['ь'] = "", ['\''] = "", ['’'] = "", ['ʼ'] = "",
+    };
 
     public string Community { get; }
 

@@ -26,6 +26,13 @@ public class DownloadNamesTests
     [InlineData("../../etc/passwd", "etc-passwd")]
     [InlineData("a\"; filename=evil.exe", "a-filename-evil-exe")]
     [InlineData("Кремінна", "kreminna")]
+    [InlineData("Щастя", "shchastia")]
+    [InlineData("Новоайдар", "novoaidar")]
+    [InlineData("Згурівка", "zghurivka")]
+    [InlineData("Ярмолинці", "yarmolyntsi")]
+    [InlineData("Їжакевич", "yizhakevych")]
+    [InlineData("Знам'янка", "znamianka")]
+    [InlineData("Біла Церква", "bila-tserkva")]
     [InlineData("", "kreminna")]
     public void The_community_setting_can_only_give_latin_letters_digits_and_hyphens(string setting, string expected) =>
         Assert.Equal(expected, new DownloadNames(setting).Community);
