@@ -94,6 +94,9 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
         await App.OpenAsync(page, "/dashboard");
 
         // The discipline chart names the bodies that owe reports: their short names, shown literally, not parsed and not escaped twice.
+        // The charts draw after the figures arrive over the circuit, so wait for the hostile name's label before reading them all.
+        await Assertions.Expect(page.Locator(".mud-chart svg text", new() { HasText = "data-pwned=" }).First)
+            .ToBeAttachedAsync(new() { Timeout = 30_000 });
         var labels = await page.Locator(".mud-chart svg text").AllTextContentsAsync();
         Assert.Contains(labels, l => l.Contains("data-pwned=", StringComparison.Ordinal) && l.Contains('<'));
         Assert.DoesNotContain(labels, l => l.Contains("&lt;", StringComparison.Ordinal) || l.Contains("&amp;", StringComparison.Ordinal));
