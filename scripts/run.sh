@@ -56,4 +56,13 @@ else
     echo "No demo accounts: create the first administrator with create-admin (see README, Deployment)."
 fi
 dotnet build src/Kreminna1325.Web -c Release -nologo -v quiet
-dotnet run --project src/Kreminna1325.Web -c Release --no-build --no-launch-profile --urls "$url"
+dotnet run --project src/Kreminna1325.Web -c Release --no-build --no-launch-profile --urls "$url" &
+app=$!
+# Ctrl-C reaches the whole terminal group, but `kill` or a service manager signals run.sh alone: pass the
+# signal on, so the app stops (and then its local cluster) instead of running on without a database.
+trap 'kill -TERM "$app" 2>/dev/null' TERM INT
+status=0
+wait "$app" || status=$?
+# A signal ends the first wait at once; the second waits for the app to finish stopping.
+wait "$app" 2>/dev/null || true
+exit "$status"

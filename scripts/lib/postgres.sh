@@ -98,7 +98,9 @@ pg_start_cluster() {
 
 pg_stop_cluster() {
     local bin
-    bin=$(pg_bindir) || return 0
+    # Its output, not its status: run from an exit trap after a signal, the status of pg_config can be the signal's.
+    bin=$(pg_bindir || true)
+    [ -n "$bin" ] || return 0
     [ -n "${PG_DATA:-}" ] && [ -f "$PG_DATA/postmaster.pid" ] || return 0
     pg_as_owner "$bin/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 && pg_log "stopped ($PG_DATA)"
 }
