@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using Bunit;
+using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,21 @@ public sealed class MudTextsTests : IAsyncDisposable
         var text = context.Services.GetRequiredService<MudLocalizer>()["MudDataGridPager_InfoFormat", 1, 29, 29];
 
         Assert.Equal("1–29 з 29", text.Value);
+    }
+
+    [Fact]
+    public async Task The_app_itself_hands_MudBlazor_its_Ukrainian_and_English_texts()
+    {
+        // No database is needed to ask the container; port 1 refuses at once.
+        await using var app = new KreminnaWebFactory("Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=3", localMode: false);
+        using var scope = app.Services.CreateScope();
+        var mudBlazor = scope.ServiceProvider.GetRequiredService<ILocalizationInterceptor>();
+
+        CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
+        Assert.Equal("Рядків на сторінці:", mudBlazor.Handle("MudDataGridPager_RowsPerPage").Value);
+        Assert.Equal("Це не число", mudBlazor.Handle("Converter_InvalidNumber").Value);
+        CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+        Assert.Equal("Rows per page:", mudBlazor.Handle("MudDataGridPager_RowsPerPage").Value);
     }
 
     public sealed record Row(int Number);
