@@ -1,9 +1,11 @@
 using FluentValidation;
 using Kreminna1325.Web.Components;
+using Kreminna1325.Web.Components.Shared;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Kreminna1325.Web.Api;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 
@@ -20,6 +22,7 @@ public static class WebUi
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudLocalizer, MudTexts>();
         // Every validator of Core's features, found by scanning, and the adapter that lets MudBlazor forms ask them.
         builder.Services.AddValidatorsFromAssemblyContaining<Kreminna1325.Core.Accounts.UserFormValidator>(ServiceLifetime.Singleton);
         builder.Services.AddTransient(typeof(FluentValidationAdapter<>));

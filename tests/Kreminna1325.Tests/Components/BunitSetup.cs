@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Kreminna1325.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -9,7 +10,7 @@ namespace Kreminna1325.Tests.Components;
 
 /// <summary>
 /// What every component test needs before its own services: Ukrainian culture (the UI's default),
-/// MudBlazor and its popovers, the app's resources, and an interactive Server renderer as the circuit has.
+/// MudBlazor, its popovers and its texts in the app's language, the app's resources, and an interactive Server renderer as the circuit has.
 /// </summary>
 public static class BunitSetup
 {
@@ -17,6 +18,7 @@ public static class BunitSetup
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("uk-UA");
         context.Services.AddMudServices();
+        context.Services.AddTransient<MudLocalizer, MudTexts>();
         context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
     }
 
