@@ -116,18 +116,20 @@ public class ReportingCycleTests(BrowserFixture fixture) : IClassFixture<Browser
 
         // InputFile hooks its change listener through a JS call sent after the render that adds it;
         // a file set in between is dropped without any event, so wait until Blazor has hooked it.
-        await official.WaitForFunctionAsync(
-            "() => document.querySelector(\"input[type='file']\")?._blazorInputFileNextFileId !== undefined",
-            null, new() { Timeout = Timeout });
+        // MudFileUpload adds a fresh input after each pick (so the same file can be picked again): the newest is the live one.
+        const string newestInputHooked =
+            "() => { const all = document.querySelectorAll(\"input[type='file']\"); return all.length > 0 && all[all.length - 1]._blazorInputFileNextFileId !== undefined; }";
+        await official.WaitForFunctionAsync(newestInputHooked, null, new() { Timeout = Timeout });
 
         var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n0\n%%EOF\n");
-        await official.Locator("input[type='file']").SetInputFilesAsync(new FilePayload { Name = "протокол.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await official.Locator("input[type='file']").Last.SetInputFilesAsync(new FilePayload { Name = "протокол.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Assertions.Expect(official.Locator(".evidence-list a")).ToHaveTextAsync("протокол.pdf", new() { Timeout = Timeout });
 
         var exe = new byte[4096];
         exe[0] = (byte)'M';
         exe[1] = (byte)'Z';
-        await official.Locator("input[type='file']").SetInputFilesAsync(new FilePayload { Name = "фото.jpg", MimeType = "image/jpeg", Buffer = exe });
+        await official.WaitForFunctionAsync(newestInputHooked, null, new() { Timeout = Timeout });
+        await official.Locator("input[type='file']").Last.SetInputFilesAsync(new FilePayload { Name = "фото.jpg", MimeType = "image/jpeg", Buffer = exe });
         await Assertions.Expect(official.Locator("#report-error")).ToContainTextAsync("перевірено за вмістом", new() { Timeout = Timeout });
         await Assertions.Expect(official.Locator(".evidence-list li")).ToHaveCountAsync(1);
     }
