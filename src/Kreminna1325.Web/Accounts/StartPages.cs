@@ -16,6 +16,15 @@ public static class StartPages
             : "/";
     }
 
+    /// <summary>
+    /// Where a signed-in person goes from the sign-in page: to choose a password if they must, else back
+    /// where they were sent from (a local page outside /account), else their role's start page.
+    /// </summary>
+    public static string AfterSignIn(string? returnUrl, IEnumerable<string> roles, bool mustChangePassword) =>
+        mustChangePassword ? MustChangePasswordMiddleware.ChangePasswordPath
+            : Local(returnUrl) is { } back && !back.StartsWith("/account", StringComparison.OrdinalIgnoreCase) ? back
+            : For(roles);
+
     /// <summary>Where to go back to: <see cref="Local"/>, or the site's start page.</summary>
     public static string LocalPath(string? returnUrl) => Local(returnUrl) ?? "/";
 

@@ -78,6 +78,30 @@ public class AccountFlowTests(WebFixture fixture) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_changed_password_is_confirmed_on_the_page_people_land_on()
+    {
+        const string email = "confirmed@kreminna.local";
+        var oneTime = await CreateUserAsync(email, Roles.Executive);
+        var client = SignIn.NewClient(fixture.Factory);
+        using var signIn = await SignIn.PostLoginAsync(client, email, oneTime);
+
+        var token = await SignIn.FormTokenAsync(client, "/account/change-password");
+        using var changed = await client.PostAsync("/account/change-password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Current"] = oneTime,
+            ["Input.New"] = "інший новий пароль 2026",
+            ["Input.Confirm"] = "інший новий пароль 2026",
+            ["_handler"] = "change-password",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var landing = await client.GetStringAsync(PathOf(changed.Headers.Location!));
+        Assert.Contains("Пароль змінено.", landing);
+        Assert.DoesNotContain("Пароль змінено.", await client.GetStringAsync("/measures"));
+    }
+
+    [Fact]
     public async Task Passwords_shorter_than_twelve_characters_are_refused()
     {
         var outcome = await fixture.InScopeAsync(services =>

@@ -144,6 +144,28 @@ public class DirectionAndPlanTests(SeededDatabase database) : IClassFixture<Seed
     }
 
     [Fact]
+    public async Task A_copy_keeps_the_oblast_cadence_and_grace_days()
+    {
+        var editor = new PlanEditor(database.DbFactory, new PlanFormValidator());
+        var source = (await editor.LoadAsync(database.PlanId))!;
+        Assert.False(string.IsNullOrWhiteSpace(source.Region));
+
+        var details = (await editor.CopyFormAsync(database.PlanId))!;
+        Assert.Equal(source.Region, details.Region);
+        Assert.Equal(source.EndYear + 1, details.StartYear);
+        details.Title = "План заходів з обласною прив'язкою";
+        var result = await editor.CopyAsync(TestUsers.Staff, database.PlanId, details);
+
+        Assert.True(result.Saved, result.Message);
+        await using var db = await database.DbFactory.CreateDbContextAsync();
+        var copy = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == result.Current!.Id);
+        Assert.Equal(source.Region, copy.Region);
+        Assert.Equal(source.ReportingCadence, copy.ReportingCadence);
+        Assert.Equal(source.GraceDays, copy.GraceDays);
+        Assert.Null(await editor.CopyFormAsync(-1));
+    }
+
+    [Fact]
     public async Task The_plans_years_cannot_shrink_past_its_funding_lines()
     {
         var editor = new PlanEditor(database.DbFactory, new PlanFormValidator());

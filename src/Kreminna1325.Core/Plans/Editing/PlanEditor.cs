@@ -105,6 +105,26 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
     }
 
     /// <summary>
+    /// The details a copy starts from: the source's municipality, oblast, reporting cadence and grace days,
+    /// for the same number of years right after it, and a title still to write. Null if there is no such plan.
+    /// </summary>
+    public async Task<PlanForm?> CopyFormAsync(int sourcePlanId, CancellationToken ct = default)
+    {
+        if (await LoadAsync(sourcePlanId, ct) is not { } source)
+        {
+            return null;
+        }
+
+        var span = source.EndYear - source.StartYear + 1;
+        return new PlanForm
+        {
+            Municipality = source.Municipality, Region = source.Region, Title = "",
+            StartYear = source.EndYear + 1, EndYear = source.EndYear + span,
+            ReportingCadence = source.ReportingCadence, GraceDays = source.GraceDays,
+        };
+    }
+
+    /// <summary>
     /// A new plan with the source's directions, measures, responsible bodies and indicators; funding
     /// lines are left empty for the new years and the old document's printed totals stay behind.
     /// </summary>
