@@ -32,6 +32,8 @@ public class AnnualReportTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Assertions.Expect(page.Locator("td[data-approved]")).ToHaveTextAsync("0");
 
         var button = page.Locator("[data-action='download-annual-report']");
+        // The address changes before the page has made the new year's report: wait until the link is 2021's.
+        await Assertions.Expect(button).ToHaveAttributeAsync("href", new Regex(@"/annual-report/2021\.docx$"), new() { Timeout = Timeout });
         await Assertions.Expect(button).ToBeEnabledAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync(), new() { Timeout = Timeout });
         Assert.Equal("kreminna-annual-report-2021.docx", download.SuggestedFilename);
