@@ -17,6 +17,17 @@ public sealed record ImplementationRow(
     public decimal? ApprovedShare => Percent.Of(Approved, DueReports);
 }
 
+/// <summary>
+/// The headline's reporting figures: the direction rows added up (directions split the periods in scope, so nothing
+/// counts twice). Due periods are each in exactly one of overdue, returned, submitted and approved.
+/// </summary>
+public sealed record ReportingTotals(int Due, int Submitted, int Approved, int Overdue, int Returned)
+{
+    public static ReportingTotals Of(IEnumerable<ImplementationRow> rows) => rows.Aggregate(
+        new ReportingTotals(0, 0, 0, 0, 0),
+        (t, r) => new ReportingTotals(t.Due + r.DueReports, t.Submitted + r.Submitted, t.Approved + r.Approved, t.Overdue + r.Overdue, t.Returned + r.Returned));
+}
+
 public sealed record QuarterRow(int Quarter, int DueReports, int Submitted, int Approved);
 
 public sealed record DisciplineRow(int BodyId, string Body, int Overdue, int Returned);
@@ -45,6 +56,9 @@ public sealed record DashboardFigures(
     IReadOnlyList<ImplementationRow> Implementation, IReadOnlyList<QuarterRow> Quarters, IReadOnlyList<DisciplineRow> Discipline,
     IReadOnlyList<BudgetRow> Budget, BudgetReport PlanBudget, IReadOnlyList<ReachRow> Reach)
 {
+    /// <summary>The reports of the year in scope: what the headline counts, each figure opening its state's list.</summary>
+    public ReportingTotals Reporting => ReportingTotals.Of(Implementation);
+
     public decimal Planned => Budget.Sum(b => b.Planned);
     public decimal Spent => Budget.Sum(b => b.Spent);
     public decimal? Execution => BudgetRow.ExecutionOf(Spent, Planned);

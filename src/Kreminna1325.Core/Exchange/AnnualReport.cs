@@ -48,7 +48,7 @@ public sealed record AnnualSummary(
                 [ImplementationStatus.NotStarted] = rows.Sum(r => r.NotStarted),
                 [ImplementationStatus.NotDone] = rows.Sum(r => r.NotDone),
             },
-            rows.Sum(r => r.DueReports), rows.Sum(r => r.Submitted), rows.Sum(r => r.Approved), rows.Sum(r => r.Overdue), rows.Sum(r => r.Returned),
+            f.Reporting.Due, f.Reporting.Submitted, f.Reporting.Approved, f.Reporting.Overdue, f.Reporting.Returned,
             [.. Enum.GetValues<FundingSource>().Select(s => new AnnualMoney(s,
                 f.Budget.Where(b => b.Source == s).Sum(b => b.Planned), f.Budget.Where(b => b.Source == s).Sum(b => b.Spent)))],
             f.Reach.Sum(r => r.Women), f.Reach.Sum(r => r.Men),

@@ -15,7 +15,10 @@ public sealed class PeriodFacts
     /// <summary>The quarter the period ends in.</summary>
     public int Quarter { get; init; }
 
-    /// <summary>Its due date has passed and the plan still asks for it (not orphaned by a change of term): a report was owed.</summary>
+    /// <summary>
+    /// Its due date has passed and the plan still asks for it (not orphaned by a change of term): a report was owed,
+    /// whatever became of it since ("мали бути подані до …", approved ones included).
+    /// </summary>
     public bool IsDue { get; init; }
 
     /// <summary>Due, and nothing submitted (no report or a draft).</summary>
@@ -24,7 +27,10 @@ public sealed class PeriodFacts
     /// <summary>Due, and sent back to its author.</summary>
     public bool Returned { get; init; }
 
-    /// <summary>Due, and submitted (approved ones included).</summary>
+    /// <summary>
+    /// Due, submitted and not yet reviewed: neither approved nor returned. Due periods fall into exactly one of
+    /// overdue, returned, submitted and approved, so the four add up to the due ones.
+    /// </summary>
     public bool Submitted { get; init; }
 
     /// <summary>Due, and approved.</summary>
@@ -66,7 +72,7 @@ public static class PeriodStates
             IsDue = !p.IsOrphaned && p.Due < today,
             Overdue = !p.IsOrphaned && p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
             Returned = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Returned,
-            Submitted = !p.IsOrphaned && p.Due < today && p.Report != null && (p.Report.Status == ReportStatus.Submitted || p.Report.Status == ReportStatus.Approved),
+            Submitted = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Submitted,
             Approved = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Approved,
             Reported = p.Report != null && p.Report.Status == ReportStatus.Approved,
         });
