@@ -36,9 +36,14 @@ public class ReportingFixture : SeededDatabase
 
     public MeasureAccess Access => new(DbFactory);
 
-    public ReportService Reports => new(DbFactory, new ReportFormValidator(), Access, Clock);
+    /// <summary>One for the fixture, as the app has one: what a service raises, a listener of the test hears.</summary>
+    public ReportChanges Changes { get; } = new();
+
+    public ReportService Reports => new(DbFactory, new ReportFormValidator(), Access, Clock, Changes);
 
     public ReportQueries Queries => new(DbFactory, Access, new CommunityClock(Clock));
+
+    public Worklist Worklist => new(DbFactory, new CommunityClock(Clock));
 
     public EvidenceFiles Files => new(DbFactory, Access, Clock);
 
