@@ -54,7 +54,7 @@ public sealed record WorklistCounts(IReadOnlyDictionary<WorkState, int> ByState)
 /// "My reports": the periods of the measures of the bodies a person is scoped to (<see cref="MeasureAccess.MeasuresOf"/>),
 /// what needs action first, filtered, searched and paged by the database.
 /// </summary>
-public sealed class Worklist(IDbContextFactory<AppDbContext> dbFactory, CommunityClock clock)
+public sealed partial class Worklist(IDbContextFactory<AppDbContext> dbFactory, CommunityClock clock)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -136,7 +136,12 @@ public sealed class Worklist(IDbContextFactory<AppDbContext> dbFactory, Communit
             measures = measures.Where(m => m.DirectionId == direction);
         }
 
-        if (MeasureSearch.Pattern(filter.Search) is { } pattern)
+        // A measure's number ("iii.5") means that measure, not every number that contains it ("I.4" is in "III.4").
+        if (filter.Search?.Trim().ToUpperInvariant() is { } typed && MeasureNumber().IsMatch(typed))
+        {
+            measures = measures.Where(m => m.Direction.Number + "." + m.Number == typed);
+        }
+        else if (MeasureSearch.Pattern(filter.Search) is { } pattern)
         {
             measures = measures.Where(m =>
                 EF.Functions.ILike(m.Direction.Number + "." + m.Number, pattern, "\\")
@@ -169,4 +174,7 @@ public sealed class Worklist(IDbContextFactory<AppDbContext> dbFactory, Communit
                 : (int)WorkState.Approved,
         });
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[IVXLC]+\.[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex MeasureNumber();
 }

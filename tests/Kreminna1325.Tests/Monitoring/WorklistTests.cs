@@ -166,6 +166,9 @@ public class WorklistTests(WorklistFixture f) : IClassFixture<WorklistFixture>
         var byNumber = await RowsAsync(f.CentreOfficial, All with { Search = " iii.5 " });
         Assert.NotEmpty(byNumber);
         Assert.All(byNumber, r => Assert.Equal("III.5", r.Report.Measure));
+        var exact = await RowsAsync(f.CentreOfficial, All with { Search = "I.4" });
+        Assert.NotEmpty(exact);
+        Assert.All(exact, r => Assert.Equal("I.4", r.Report.Measure));
 
         await using var db = await f.DbFactory.CreateDbContextAsync();
         var indicator = await db.Indicators.Where(i => i.Measure.Direction.Number == "III" && i.Measure.Number == 3).Select(i => i.Text).FirstAsync();
