@@ -38,19 +38,30 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
         }
     }
 
-    /// <summary>The ids of the measures a person may report on, for their "my reports" list.</summary>
-    public async Task<IReadOnlyList<int>> MeasuresOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>
+    /// The measures that are a person's own: those of the responsible bodies they are scoped to (their body grants),
+    /// narrowed to one of those bodies when asked. Administrators may report on any measure, but only their bodies'
+    /// are "theirs"; a body the person is not scoped to gives nothing.
+    /// </summary>
+    public static IQueryable<int> MeasuresOf(AppDbContext db, string userId, int? bodyId = null) =>
+        db.MeasureResponsibleBodies
+            .Where(r => (bodyId == null || r.ResponsibleBodyId == bodyId)
+                        && db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId))
+            .Select(r => r.MeasureId);
+
+    /// <summary>The bodies a person is scoped to, by name: what "my reports" may be narrowed to.</summary>
+    public async Task<IReadOnlyList<(int Id, string ShortName)>> BodiesOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (Permissions.UserId(user) is not { } userId || !user.IsInRole(Roles.ResponsibleOfficial))
+        if (Permissions.UserId(user) is not { } userId)
         {
             return [];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.MeasureResponsibleBodies
-            .Where(r => db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId))
-            .Select(r => r.MeasureId)
-            .Distinct()
+        var bodies = await db.UserResponsibleBodies.Where(u => u.UserId == userId)
+            .OrderBy(u => u.ResponsibleBody.ShortName)
+            .Select(u => new { u.ResponsibleBodyId, u.ResponsibleBody.ShortName })
             .ToListAsync(ct);
+        return bodies.Select(b => (b.ResponsibleBodyId, b.ShortName)).ToList();
     }
 }

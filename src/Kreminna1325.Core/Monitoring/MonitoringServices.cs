@@ -7,5 +7,7 @@ public static class MonitoringServices
     public static IServiceCollection AddMonitoring(this IServiceCollection services) => services
         .AddScoped<ReportService>()
         .AddScoped<ReportQueries>()
+        .AddScoped<Worklist>()
+        .AddSingleton<ReportChanges>()
         .AddScoped<EvidenceFiles>();
 }

@@ -24,6 +24,12 @@ public sealed class PeriodFacts
     /// <summary>Due, and nothing submitted (no report or a draft).</summary>
     public bool Overdue { get; init; }
 
+    /// <summary>
+    /// Not due yet, but due within <see cref="PeriodStates.DueSoonDays"/> days (today included), and nothing
+    /// submitted: what an official should finish next.
+    /// </summary>
+    public bool DueSoon { get; init; }
+
     /// <summary>Due, and sent back to its author.</summary>
     public bool Returned { get; init; }
 
@@ -46,6 +52,12 @@ public sealed class PeriodFacts
 
 public static class PeriodStates
 {
+    /// <summary>How far ahead a due date counts as "due soon": within two weeks, so a quarter's report is started in time.</summary>
+    public const int DueSoonDays = 14;
+
+    /// <summary>The last due date that is "due soon" on a given Kyiv day.</summary>
+    public static DateOnly DueSoonUntil(DateOnly today) => today.AddDays(DueSoonDays);
+
     /// <summary>
     /// The periods of a plan, narrowed by year, direction and body (a measure counts for each of its bodies).
     /// Orphaned periods are in scope only for what was reported on them: <see cref="Facts"/> never counts them as due.
@@ -63,19 +75,23 @@ public static class PeriodStates
         return periods;
     }
 
-    public static IQueryable<PeriodFacts> Facts(IQueryable<ReportingPeriod> periods, DateOnly today) =>
-        periods.Select(p => new PeriodFacts
+    public static IQueryable<PeriodFacts> Facts(IQueryable<ReportingPeriod> periods, DateOnly today)
+    {
+        var soon = DueSoonUntil(today);
+        return periods.Select(p => new PeriodFacts
         {
             Period = p,
             DirectionId = p.Measure.DirectionId,
             Quarter = (p.End.Month - 1) / 3 + 1,
             IsDue = !p.IsOrphaned && p.Due < today,
             Overdue = !p.IsOrphaned && p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
+            DueSoon = !p.IsOrphaned && p.Due >= today && p.Due <= soon && (p.Report == null || p.Report.Status == ReportStatus.Draft),
             Returned = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Returned,
             Submitted = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Submitted,
             Approved = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Approved,
             Reported = p.Report != null && p.Report.Status == ReportStatus.Approved,
         });
+    }
 
     public static IQueryable<PeriodFacts> In(this IQueryable<PeriodFacts> facts, ReportListState state) => state switch
     {

@@ -34,56 +34,10 @@ public enum ReportListState
 
 public sealed record ReportFilter(int PlanId, int? Year = null, int? DirectionId = null, int? BodyId = null, ReportListState? State = null, int? Quarter = null);
 
-public sealed record MyReportCounts(int Overdue, int Due, int Returned, int Draft)
-{
-    public int Total => Overdue + Due + Returned + Draft;
-
-    /// <summary>The counts of a list already read, so a page that shows the list does not read it twice.</summary>
-    public static MyReportCounts Of(IReadOnlyList<ReportRow> rows) => new(
-        rows.Count(r => r.Overdue),
-        rows.Count(r => !r.Overdue && r.State is ReportState.NotStarted),
-        rows.Count(r => r.State == ReportState.Returned),
-        rows.Count(r => !r.Overdue && r.State == ReportState.Draft));
-}
-
-/// <summary>The lists of the reporting workflow: an official's own reports, the review queue, a measure's periods.</summary>
+/// <summary>The lists of the reporting workflow: the review queue, the dashboard's drill-downs, a measure's periods (an official's own: <see cref="Worklist"/>).</summary>
 public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, MeasureAccess access, CommunityClock clock)
 {
     private DateOnly Today => clock.Today;
-
-    /// <summary>Periods of the person's bodies' measures that are due, overdue, returned or in draft, soonest due first.</summary>
-    public async Task<IReadOnlyList<ReportRow>> MineAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
-    {
-        Permissions.Demand(user, Permissions.CanReport, "Only officials and administrators have reports of their own.");
-        var measureIds = user.IsInRole(Roles.Administrator) ? null : (await access.MeasuresOfAsync(user, ct)).ToList();
-        if (measureIds is { Count: 0 })
-        {
-            return [];
-        }
-
-        var today = Today;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = db.ReportingPeriods.AsNoTracking().Where(p => !p.IsOrphaned);
-        if (measureIds is not null)
-        {
-            periods = periods.Where(p => measureIds.Contains(p.MeasureId));
-        }
-
-        if (planId is { } plan)
-        {
-            periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
-        }
-
-        // Ended and not yet in review, or still being written: what the person has to act on.
-        var mine = periods.Where(p =>
-            (p.End < today && p.Report == null) || (p.Report != null && Report.EditableStatuses.Contains(p.Report.Status)));
-        return await Project(PeriodStates.Facts(mine, today)
-                .OrderBy(f => f.Period.Due).ThenBy(f => f.Period.Measure.Direction.Order).ThenBy(f => f.Period.Measure.Number))
-            .ToListAsync(ct);
-    }
-
-    public async Task<MyReportCounts> CountsAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default) =>
-        MyReportCounts.Of(await MineAsync(user, planId, ct));
 
     /// <summary>Submitted reports waiting for council staff, oldest first.</summary>
     public async Task<IReadOnlyList<ReportRow>> ReviewQueueAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
@@ -147,7 +101,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
                   (IReadOnlyList<EvidenceInfo>)evidence.Where(e => e.ReportId == r.Id).Select(e => e.Info).ToList()));
     }
 
-    private static IQueryable<ReportRow> Project(IQueryable<PeriodFacts> facts) =>
+    internal static IQueryable<ReportRow> Project(IQueryable<PeriodFacts> facts) =>
         facts.Select(f => new ReportRow(
             new PeriodInfo(f.Period.Id, f.Period.MeasureId, f.Period.Year, f.Period.Sequence, f.Period.Kind, f.Period.Start, f.Period.End, f.Period.Due, f.Period.IsOrphaned),
             f.Period.Measure.Direction.Number + "." + f.Period.Measure.Number,

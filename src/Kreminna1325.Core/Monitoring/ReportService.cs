@@ -26,7 +26,7 @@ public sealed record ReportView(
 /// Every write is one transaction, conditioned on the version the person started from.
 /// </summary>
 public sealed class ReportService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<ReportForm> validator, MeasureAccess access, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<ReportForm> validator, MeasureAccess access, TimeProvider clock, ReportChanges changes)
 {
     /// <summary>The report page's content, for those who may read the measure's reports; null when there is no such period.</summary>
     public async Task<ReportView?> LoadAsync(ClaimsPrincipal user, int periodId, CancellationToken ct = default)
@@ -216,6 +216,7 @@ public sealed class ReportService(
             return await ConflictAsync(period.Id, ct);
         }
 
+        changes.Raise(new ReportChange(period.MeasureId));
         return EditResult<ReportForm>.Ok((await LoadAsync(period.Id, ct))!.Form);
     }
 
@@ -258,6 +259,7 @@ public sealed class ReportService(
             return await ConflictAsync(report.PeriodId, ct);
         }
 
+        changes.Raise(new ReportChange(report.MeasureId));
         return EditResult<ReportForm>.Ok((await LoadAsync(report.PeriodId, ct))!.Form);
     }
 
