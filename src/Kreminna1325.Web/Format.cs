@@ -16,10 +16,13 @@ public static class Format
     /// <summary>Every share and execution percentage (<see cref="Kreminna1325.Core.Percent"/>): "12,3 %", or "—" when there is nothing to measure.</summary>
     public static string Percent(decimal? value) => value is { } v ? $"{Count(v)} %" : "—";
 
-    /// <summary>"24 КБ", "1,3 МБ": kilobytes rounded up, so a small file never reads as nothing.</summary>
+    /// <summary>
+    /// Every size a person reads — a download, a chosen file, a limit: "24 КБ", "1,3 МБ", "5 МБ" in Ukrainian
+    /// (kilobytes rounded up, so a small file never reads as nothing).
+    /// </summary>
     public static string FileSize(long bytes, Microsoft.Extensions.Localization.IStringLocalizer l) => bytes < 1024 * 1024
         ? l["Size.KB", Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.CurrentCulture)]
-        : l["Size.MB", (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.CurrentCulture)];
+        : l["Size.MB", (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.CurrentCulture)];
 
     /// <summary>An instant as people in the community read it: Kyiv wall-clock time.</summary>
     public static string DateTime(DateTimeOffset utc) =>

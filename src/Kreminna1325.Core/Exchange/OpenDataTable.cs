@@ -10,7 +10,14 @@ namespace Kreminna1325.Core.Exchange;
 /// </summary>
 public sealed record OpenDataField(string Name, string Type, string DescriptionKey)
 {
-    public string Description(CultureInfo culture) => Messages.In(culture, DescriptionKey);
+    /// <summary>As the passport carries it: plain text.</summary>
+    public string Description(CultureInfo culture) => MarkedDescription(culture).Replace("`", "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// With its codes (<c>local</c>, <c>true</c>, a dataset's name) between backticks, as the message writes them,
+    /// so that a page shows them as code and not as words of its language.
+    /// </summary>
+    public string MarkedDescription(CultureInfo culture) => Messages.In(culture, DescriptionKey);
 }
 
 /// <summary>A field and how a row fills it: the CSV writer and the schema read the same list, so they cannot disagree.</summary>

@@ -55,7 +55,7 @@ public static class ApiErrors
     private static IStringLocalizer Localizer(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     public static ProblemHttpResult TooLarge(IStringLocalizer l, long limit = MaxRequestBodySize) => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Api.TooLarge.Title"], detail: l["Api.TooLarge.Detail", limit / 1024]);
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: l["Api.TooLarge.Title"], detail: l["Api.TooLarge.Detail", Format.FileSize(limit, l)]);
 
     /// <summary>The answer for a status that an endpoint or the framework set without a body.</summary>
     public static ProblemHttpResult Problem(IStringLocalizer l, int status) => status switch

@@ -22,12 +22,41 @@ public partial class OpenDataPageTests(OpenDataApiFixture fixture) : IClassFixtu
             Assert.Contains($"/api/plans/{fixture.PlanId}/open-data/{table.Name}.csv", html);
             foreach (var field in table.Fields)
             {
-                Assert.Matches($"<th scope=\"row\"><code>{Regex.Escape(field.Name)}</code></th>\\s*<td>[^<]+</td>\\s*<td>{Regex.Escape(field.Description(Messages.Ukrainian))}</td>", html);
+                // Codes in a description ("`local` — місцевий бюджет") are shown as code, the rest as text.
+                var described = Regex.Escape(field.MarkedDescription(Messages.Ukrainian)).Replace("`", "\u0001", StringComparison.Ordinal);
+                described = Regex.Replace(described, "\u0001([^\u0001]*)\u0001", "<code>$1</code>");
+                Assert.Matches($"<th scope=\"row\"><code>{Regex.Escape(field.Name)}</code></th>\\s*<td>.+?</td>\\s*<td>{described}</td>", html);
             }
         }
 
         Assert.Contains($"/api/plans/{fixture.PlanId}/open-data.zip", html);
         Assert.Contains("href=\"/openapi/v1.json\"", html);
+    }
+
+    [Fact]
+    public async Task The_api_is_described_for_people_with_parameters_answers_and_examples_that_answer()
+    {
+        var client = fixture.Factory.CreateClient();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/open-data"));
+
+        string[] endpoints =
+        [
+            "/api/plans", "/api/plans/{id}", "/api/plans/{id}/budget", "/api/responsible-bodies", "/api/plans/{id}/open-data/{dataset}.csv",
+            "/api/plans/{id}/open-data.zip", "/api/plans/{id}/export.docx", "/api/plans/{id}/export.xlsx",
+        ];
+        Assert.All(endpoints, e => Assert.Contains($"<code>GET {e}</code>", html));
+        Assert.Contains("<code>id</code> — номер плану", html);
+        Assert.Contains("<code>dataset</code> — назва набору", html);
+        Assert.Contains("[{id, municipality, title, startYear, endYear}]", html);
+        Assert.Contains("application/problem+json", html);
+
+        var examples = Regex.Matches(html, "<dt>Приклад</dt>\\s*<dd><a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(endpoints.Length, examples.Count);
+        foreach (var example in examples)
+        {
+            using var response = await client.GetAsync(example);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{example} answered {(int)response.StatusCode}");
+        }
     }
 
     [Fact]

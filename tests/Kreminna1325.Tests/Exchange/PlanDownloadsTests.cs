@@ -45,7 +45,7 @@ public partial class PlanDownloadsTests(OpenDataApiFixture fixture) : IClassFixt
             // Kilobytes rounded up, written the Ukrainian way.
             var expected = bytes < 1024 * 1024
                 ? $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.GetCultureInfo("uk-UA"))} КБ"
-                : $"{(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("uk-UA"))} МБ";
+                : $"{(bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.GetCultureInfo("uk-UA"))} МБ";
             Assert.True(expected == link.Size, $"{link.Url}: the page says {link.Size}, the file is {bytes} bytes ({expected})");
         }
     }
