@@ -1,0 +1,46 @@
+// The app's own script (the Content-Security-Policy allows only scripts served by the app).
+(function () {
+    "use strict";
+
+    // Moves focus to an action's result (a message, a new heading) once it is on the page, so that a keyboard or
+    // screen-reader user is not left on <body> after the button they pressed re-rendered or went away. The result
+    // may arrive in the same render batch or just after: it is looked for on the next frames, for about a second.
+    function focusResult(id) {
+        var tries = 0;
+        function attempt() {
+            var element = document.getElementById(id);
+            if (element) {
+                if (!element.hasAttribute("tabindex")) {
+                    element.setAttribute("tabindex", "-1");
+                }
+                element.focus({ preventScroll: false });
+                element.scrollIntoView({ block: "nearest" });
+                return;
+            }
+            if (++tries < 60) {
+                requestAnimationFrame(attempt);
+            }
+        }
+        requestAnimationFrame(attempt);
+    }
+
+    // The account menu is a <details>: Escape closes it and returns focus to its button, a click elsewhere closes it.
+    document.addEventListener("keydown", function (e) {
+        if (e.key !== "Escape") {
+            return;
+        }
+        document.querySelectorAll("details.account-menu[open]").forEach(function (menu) {
+            menu.open = false;
+            menu.querySelector("summary").focus();
+        });
+    });
+    document.addEventListener("click", function (e) {
+        document.querySelectorAll("details.account-menu[open]").forEach(function (menu) {
+            if (!menu.contains(e.target)) {
+                menu.open = false;
+            }
+        });
+    });
+
+    window.kreminna = { focusResult: focusResult };
+})();
