@@ -3,21 +3,24 @@
     "use strict";
 
     // Moves focus to an action's result (a message, a new heading) once it is on the page, so that a keyboard or
-    // screen-reader user is not left on <body> after the button they pressed re-rendered or went away. The result
-    // may arrive in the same render batch or just after: it is looked for on the next frames, for about a second.
-    function focusResult(id) {
+    // screen-reader user is not left on <body> after the button they pressed re-rendered or went away. The first of
+    // the given ids that is on the page wins; the result may arrive just after this call, so it is looked for on the
+    // next frames, for about two seconds.
+    function focusResult(ids) {
         var tries = 0;
         function attempt() {
-            var element = document.getElementById(id);
-            if (element) {
-                if (!element.hasAttribute("tabindex")) {
-                    element.setAttribute("tabindex", "-1");
+            for (var i = 0; i < ids.length; i++) {
+                var element = document.getElementById(ids[i]);
+                if (element) {
+                    if (!element.hasAttribute("tabindex")) {
+                        element.setAttribute("tabindex", "-1");
+                    }
+                    element.focus();
+                    element.scrollIntoView({ block: "nearest" });
+                    return;
                 }
-                element.focus({ preventScroll: false });
-                element.scrollIntoView({ block: "nearest" });
-                return;
             }
-            if (++tries < 60) {
+            if (++tries < 120) {
                 requestAnimationFrame(attempt);
             }
         }

@@ -9,11 +9,15 @@ namespace Kreminna1325.Web.Components.Shared;
 /// </summary>
 public static class ResultFocus
 {
-    public static async Task FocusResultAsync(this IJSRuntime js, string elementId)
+    /// <summary>
+    /// Focuses the first of <paramref name="elementIds"/> on the page (call the component's StateHasChanged first, so
+    /// that the result is rendered before this arrives; the script also waits a little for it).
+    /// </summary>
+    public static async Task FocusResultAsync(this IJSRuntime js, params string[] elementIds)
     {
         try
         {
-            await js.InvokeVoidAsync("kreminna.focusResult", elementId);
+            await js.InvokeVoidAsync("kreminna.focusResult", [elementIds]);
         }
         catch (JSDisconnectedException)
         {
