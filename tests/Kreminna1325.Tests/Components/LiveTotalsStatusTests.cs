@@ -47,8 +47,6 @@ public sealed class LiveTotalsStatusTests : IClassFixture<SeededDatabase>, IAsyn
         return (rendered, form, budget);
     }
 
-    private static decimal Saved(MeasureForm form, int year) => form.FundingLines.Where(f => f.Year == year).Sum(f => f.Amount);
-
     private static string Amount(decimal value) => value.ToString("#,##0.0#", new CultureInfo("uk-UA"));
 
     [Fact]
@@ -56,7 +54,6 @@ public sealed class LiveTotalsStatusTests : IClassFixture<SeededDatabase>, IAsyn
     {
         var (editor, form, budget) = await OpenAsync("III", 1);
         var directionId = form.DirectionId;
-        var saved2022 = Saved(form, 2022);
         var savedLocal = form.FundingLines.Where(f => f.Year == 2022 && f.Source == FundingSource.Local).Sum(f => f.Amount);
         var directionBefore = Enum.GetValues<FundingSource>().Sum(s => budget.Directions.Single(d => d.DirectionId == directionId).Total(s, 2022));
         var planBefore = Enum.GetValues<FundingSource>().Sum(s => budget.Total(s, 2022));
@@ -68,17 +65,17 @@ public sealed class LiveTotalsStatusTests : IClassFixture<SeededDatabase>, IAsyn
         Assert.Equal("", status.TextContent.Trim());
 
         // Typing "1", "12", "12,5": the status does not follow every keystroke...
-        var field = editor.Find("input[data-amount='local-2022']");
-        field.Input("1");
-        field.Input("12");
-        field.Input("12,5");
+        foreach (var typed in new[] { "1", "12", "12,5" })
+        {
+            editor.Find("input[data-amount='local-2022']").Input(typed);
+        }
+
         Assert.Equal("", editor.Find("[data-role='live-total']").TextContent.Trim());
 
         // ...but says once, after the pause, the year's totals with the change (thousand UAH, the Ukrainian way).
         var change = 12.5m - savedLocal;
         var expected = $"Разом на 2022 рік: напрям — {Amount(directionBefore + change)} тис. грн, план — {Amount(planBefore + change)} тис. грн";
         editor.WaitForAssertion(() => Assert.Equal(expected, editor.Find("[data-role='live-total']").TextContent.Trim()), TimeSpan.FromSeconds(10));
-        Assert.True(saved2022 >= savedLocal);
 
         // The table still shows the same figures for those who look.
         Assert.Contains(Amount(planBefore + change), editor.Find("tr[data-total='plan-all']").TextContent);
