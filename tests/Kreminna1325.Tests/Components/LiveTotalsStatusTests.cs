@@ -7,7 +7,9 @@ using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Web.Plans.Editing;
 using Microsoft.EntityFrameworkCore;
+using Kreminna1325.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kreminna1325.Tests.Components;
 
@@ -19,12 +21,14 @@ public sealed class LiveTotalsStatusTests : IClassFixture<SeededDatabase>, IAsyn
 {
     private readonly SeededDatabase database;
     private readonly BunitContext context = new();
+    private readonly FakeTimeProvider clock = new();
 
     public LiveTotalsStatusTests(SeededDatabase database)
     {
         this.database = database;
         BunitSetup.Prepare(context);
         context.Services.AddSingleton<IValidator<MeasureForm>, MeasureFormValidator>();
+        context.Services.AddSingleton<TimeProvider>(clock);
         BunitSetup.Ready(context);
     }
 
@@ -64,15 +68,17 @@ public sealed class LiveTotalsStatusTests : IClassFixture<SeededDatabase>, IAsyn
         Assert.Equal("status", status.GetAttribute("role"));
         Assert.Equal("", status.TextContent.Trim());
 
-        // Typing "1", "12", "12,5": the status does not follow every keystroke...
+        // Typing "1", "12", "12,5" with short pauses between: the status does not follow every keystroke...
         foreach (var typed in new[] { "1", "12", "12,5" })
         {
             editor.Find("input[data-amount='local-2022']").Input(typed);
+            clock.Advance(LiveStatus.Pause / 2);
         }
 
         Assert.Equal("", editor.Find("[data-role='live-total']").TextContent.Trim());
 
         // ...but says once, after the pause, the year's totals with the change (thousand UAH, the Ukrainian way).
+        clock.Advance(LiveStatus.Pause);
         var change = 12.5m - savedLocal;
         var expected = $"Разом на 2022 рік: напрям — {Amount(directionBefore + change)} тис. грн, план — {Amount(planBefore + change)} тис. грн";
         editor.WaitForAssertion(() => Assert.Equal(expected, editor.Find("[data-role='live-total']").TextContent.Trim()), TimeSpan.FromSeconds(10));
@@ -90,6 +96,7 @@ public sealed class LiveTotalsStatusTests : IClassFixture<SeededDatabase>, IAsyn
         var planBefore = Enum.GetValues<FundingSource>().Sum(s => budget.Total(s, 2021));
 
         editor.Find("input[data-amount='other-2021']").Input("");
+        clock.Advance(LiveStatus.Pause);
 
         var expected = $"Разом на 2021 рік: напрям — {Amount(directionBefore - other2021)} тис. грн, план — {Amount(planBefore - other2021)} тис. грн";
         editor.WaitForAssertion(() => Assert.Equal(expected, editor.Find("[data-role='live-total']").TextContent.Trim()), TimeSpan.FromSeconds(10));
