@@ -31,7 +31,7 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     ];
 
     // Pages drawn on the server without a circuit (no "interactive" mark to wait for).
-    private static readonly HashSet<string> StaticPages = ["/", "/account/change-password"];
+    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/change-password"];
 
     // Pages whose content is a table: measured once its rows are there, not while it loads.
     private static readonly HashSet<string> TablePages = ["/", "/open-data", "/measures", "/admin/users", "/bodies", "/plans", "/measures/{measure}/edit"];
