@@ -92,8 +92,10 @@ public sealed class BodiesPageTests : IClassFixture<SeededDatabase>, IAsyncLifet
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("tr[data-body='Зникне']")));
         Assert.False(await ExistsAsync(gone));
-        var said = context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message).ToList();
-        Assert.Contains("Видалено: «Зникне».", said);
-        Assert.DoesNotContain("Збережено.", said);
+        // Said on the page, where focus is sent (not a toast that vanishes), and named for what happened.
+        Assert.Equal("Видалено: «Зникне».", page.Find("#bodies-result").TextContent.Trim());
+        Assert.DoesNotContain("Збережено.", page.Markup);
+        var focus = Assert.Single(context.JSInterop.Invocations, i => i.Identifier == "kreminna.focusResult");
+        Assert.Contains("bodies-result", (string[])focus.Arguments[0]!);
     }
 }

@@ -216,6 +216,7 @@ public sealed class ReportNumberEntryTests : IClassFixture<ReportingFixture>, IA
             Assert.Equal(typed, page.Find(selector).GetAttribute("value"));
             Assert.Equal(before, await StoredAsync(period));
             Assert.Empty(context.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+            Assert.Empty(page.FindAll("#report-result"));
         }
     }
 
