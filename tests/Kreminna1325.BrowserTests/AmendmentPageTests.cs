@@ -39,7 +39,7 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.Locator("[data-action='record-amendment']").ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-amendment]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
-        await Assertions.Expect(page.Locator("tr[data-amendment]")).ToContainTextAsync("10.06.2021", Slow);
+        await Assertions.Expect(page.Locator("tr[data-amendment]")).ToContainTextAsync("10.06.2021", new() { Timeout = 15_000 });
 
         // Anonymous: the plan as amended, the decision in its list, and no warning of its own.
         await using var anonymous = await fixture.Browser.NewContextAsync();
