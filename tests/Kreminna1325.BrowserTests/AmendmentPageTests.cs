@@ -27,8 +27,8 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.GetByLabel("Дата рішення").PressAsync("Tab");
         await page.Locator("textarea[data-field='amendment-title']").FillAsync("Про внесення змін до Міського плану: захід IV.7");
         await page.Locator("[data-action='add-line']").ClickAsync();
-        await BrowserFixture.ChooseAsync(page, "Захід", option);
-        await BrowserFixture.ChooseAsync(page, "Рік", "2021");
+        await PickAsync(page, "Захід", option);
+        await PickAsync(page, "Рік", "2021");
         await page.Locator("input[data-field='new-amount']").FillAsync("80");
 
         // The totals the change touches are offered as the lines will add up, beside what is printed now.
@@ -62,5 +62,18 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
             .Locator("tr.direction-total[data-source='local'] td");
         await Assertions.Expect(adoptedLocal.Nth(1)).ToHaveTextAsync("77,0", new() { Timeout = 15_000, UseInnerText = true });
         await Assertions.Expect(publicPage.Locator("tr.grand-total[data-source='local'] td").Nth(1)).ToHaveTextAsync("82,0", new() { UseInnerText = true });
+    }
+
+    /// <summary>
+    /// <see cref="BrowserFixture.ChooseAsync"/> with the select found by its exact name, once the previous select's
+    /// list has closed: a click sent while it is still closing lands on its overlay and opens nothing.
+    /// </summary>
+    private static async Task PickAsync(IPage page, string label, string option)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        var select = page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(select).ToHaveTextAsync(option, new() { Timeout = 15_000 });
     }
 }
