@@ -1,3 +1,7 @@
+using System.Globalization;
+using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Plans;
+using Kreminna1325.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -10,13 +14,21 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
     [Fact]
     public async Task Staff_record_a_council_decision_and_the_public_page_shows_the_plan_as_amended()
     {
-        // Measure IV.7 plans 75,0 from the local budget in 2021; direction IV prints 77,0 and the plan 82,0.
+        // Measure IV.7's local line of the plan's first year (the form's default source and year), and the totals it is part of.
         string option;
+        decimal now;
         await using (var db = await fixture.DbFactory.CreateDbContextAsync())
         {
-            var content = await db.Measures.Where(m => m.Direction.Number == "IV" && m.Number == 7).Select(m => m.Content).SingleAsync();
-            option = $"IV.7. {(content.Length > 80 ? content[..80].TrimEnd() + "…" : content)}";
+            var measure = await db.Measures.Where(m => m.Direction.Number == "IV" && m.Number == 7)
+                .Select(m => new { m.Content, Now = m.FundingLines.Where(f => f.Source == FundingSource.Local && f.Year == 2020).Sum(f => f.Amount) }).SingleAsync();
+            option = $"IV.7. {(measure.Content.Length > 80 ? measure.Content[..80].TrimEnd() + "…" : measure.Content)}";
+            now = measure.Now;
         }
+
+        var before = (await new BudgetReportService(fixture.DbFactory).GetAsync(fixture.PlanId))!;
+        var directionBefore = before.Directions.Single(d => d.Number == "IV").Total(FundingSource.Local, 2020);
+        var planBefore = before.Total(FundingSource.Local, 2020);
+        static string Uk(decimal amount) => amount.ToString(Format.AmountPattern, CultureInfo.GetCultureInfo("uk-UA"));
 
         var (context, page) = await fixture.SignInAsync("staff@kreminna.local");
         await using var _ = context;
@@ -28,14 +40,12 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.Locator("textarea[data-field='amendment-title']").FillAsync("Про внесення змін до Міського плану: захід IV.7");
         await page.Locator("[data-action='add-line']").ClickAsync();
         await PickAsync(page, "Захід", option);
-        await PickAsync(page, "Рік", "2021");
-        await page.Locator("input[data-field='new-amount']").FillAsync("80");
+        await page.Locator("input[data-field='new-amount']").FillAsync((now + 5m).ToString(CultureInfo.InvariantCulture));
 
         // The totals the change touches are offered as the lines will add up, beside what is printed now.
-        var direction = page.Locator("tr[data-total='IV-Local-2021'] td");
-        await Assertions.Expect(direction.Nth(2)).ToHaveTextAsync("77,0", Slow);
-        await Assertions.Expect(direction.Nth(3)).ToHaveTextAsync("82,0", Slow);
-        await Assertions.Expect(page.Locator("tr[data-total='plan-Local-2021'] td").Nth(3)).ToHaveTextAsync("87,0", Slow);
+        var direction = page.Locator("tr[data-total='IV-Local-2020'] td");
+        await Assertions.Expect(direction.Nth(3)).ToHaveTextAsync(Uk(directionBefore + 5m), Slow);
+        await Assertions.Expect(page.Locator("tr[data-total='plan-Local-2020'] td").Nth(3)).ToHaveTextAsync(Uk(planBefore + 5m), Slow);
 
         await page.Locator("[data-action='record-amendment']").ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-amendment]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
@@ -47,8 +57,8 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await publicPage.GotoAsync(fixture.BaseUrl + "/");
         var directionLocal = publicPage.Locator("tbody").Filter(new() { Has = publicPage.Locator("#direction-IV") })
             .Locator("tr.direction-total[data-source='local'] td");
-        await Assertions.Expect(directionLocal.Nth(1)).ToHaveTextAsync("82,0", new() { Timeout = 15_000, UseInnerText = true });
-        await Assertions.Expect(publicPage.Locator("tr.grand-total[data-source='local'] td").Nth(1)).ToHaveTextAsync("87,0", new() { Timeout = 15_000, UseInnerText = true });
+        await Assertions.Expect(directionLocal.Nth(0)).ToHaveTextAsync(Uk(directionBefore + 5m), new() { Timeout = 15_000, UseInnerText = true });
+        await Assertions.Expect(publicPage.Locator("tr.grand-total[data-source='local'] td").Nth(0)).ToHaveTextAsync(Uk(planBefore + 5m), new() { Timeout = 15_000, UseInnerText = true });
         await Assertions.Expect(publicPage.Locator("#amendments li")).ToHaveCountAsync(1);
         await Assertions.Expect(publicPage.Locator("#amendments li")).ToContainTextAsync("Рішення № 15/2 від 10.06.2021 — Про внесення змін до Міського плану: захід IV.7");
 
@@ -60,8 +70,8 @@ public class AmendmentPageTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(publicPage.Locator("[data-version='adopted']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         var adoptedLocal = publicPage.Locator("tbody").Filter(new() { Has = publicPage.Locator("#direction-IV") })
             .Locator("tr.direction-total[data-source='local'] td");
-        await Assertions.Expect(adoptedLocal.Nth(1)).ToHaveTextAsync("77,0", new() { Timeout = 15_000, UseInnerText = true });
-        await Assertions.Expect(publicPage.Locator("tr.grand-total[data-source='local'] td").Nth(1)).ToHaveTextAsync("82,0", new() { UseInnerText = true });
+        await Assertions.Expect(adoptedLocal.Nth(0)).ToHaveTextAsync(Uk(directionBefore), new() { Timeout = 15_000, UseInnerText = true });
+        await Assertions.Expect(publicPage.Locator("tr.grand-total[data-source='local'] td").Nth(0)).ToHaveTextAsync(Uk(planBefore), new() { UseInnerText = true });
     }
 
     /// <summary>
