@@ -44,8 +44,6 @@ public sealed class HostileData
         "ValueBreakdown.Category", // a category code of Breakdowns, checked on every write
         "Evidence.ContentType", // detected from the content
         "Evidence.Sha256",
-        "AmendmentScan.ContentType", // detected from the content, like evidence
-        "AmendmentScan.Sha256",
     ];
 
     public Dictionary<int, string> Fields { get; } = [];
@@ -92,19 +90,6 @@ public sealed class HostileData
             UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "placeholder",
         };
         db.Evidence.Add(evidence);
-
-        // A council decision with a scanned copy, so the public page's list of amendments and the staff's page have one to show.
-        var planId = await db.Plans.Select(p => p.Id).FirstAsync();
-        db.PlanAmendments.Add(new Core.Plans.PlanAmendment
-        {
-            PlanId = planId, Number = "placeholder", DecidedOn = new DateOnly(2021, 6, 10), Title = "placeholder",
-            RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "placeholder",
-            Scan = new Core.Plans.AmendmentScan
-            {
-                FileName = "placeholder.pdf", ContentType = "application/pdf", Size = pdf.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)), Content = pdf,
-            },
-        });
         await db.SaveChangesAsync();
 
         data.PlanId = await db.Plans.Select(p => p.Id).FirstAsync();

@@ -68,7 +68,7 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
         VisitAsync("staff@kreminna.local",
         [
             "/measures", $"/measures/{Data.MeasureId}", $"/measures/{Data.MeasureId}/edit", "/review", "/bodies", "/directions", "/plans",
-            $"/reports/{Data.ApprovedPeriodId}", "/dashboard", "/", $"/plans/{Data.PlanId}/amendments",
+            $"/reports/{Data.ApprovedPeriodId}", "/dashboard", "/",
         ]);
 
     [Fact]
