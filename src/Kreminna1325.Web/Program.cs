@@ -17,6 +17,7 @@ using Kreminna1325.Web.Data;
 using Kreminna1325.Web.Deployment;
 using Kreminna1325.Web.Monitoring;
 using Kreminna1325.Web.Plans;
+using Kreminna1325.Web.Plans.Amendments;
 using Kreminna1325.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -58,6 +59,7 @@ app.UsePublicCaching();
 app.UseAntiforgery();
 app.MapOpenDataApi();
 app.MapBudgetApi();
+app.MapAmendmentsApi();
 app.MapExchangeApi();
 app.MapPlanApi();
 app.MapEvidenceDownload();

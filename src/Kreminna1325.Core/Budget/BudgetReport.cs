@@ -1,4 +1,5 @@
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Plans.Amendments;
 
 namespace Kreminna1325.Core.Budget;
 
@@ -14,6 +15,9 @@ public sealed record BudgetReport(
 {
     /// <summary>False for one body's measures: the document's totals are for whole directions and the plan, so they are not compared.</summary>
     public bool Reconciled { get; init; } = true;
+
+    /// <summary>The version of the plan these amounts and printed totals are of: the current plan unless asked otherwise.</summary>
+    public BudgetVersionInfo Version { get; init; } = new(PlanVersionKind.Current, null, null, null);
 
     public decimal Total(FundingSource source, int year) => Totals.Amount(source, year);
 

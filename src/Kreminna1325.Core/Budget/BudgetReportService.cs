@@ -1,5 +1,6 @@
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Core.Plans.Amendments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Core.Budget;
@@ -12,21 +13,31 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
 {
     private static readonly FundingSource[] Sources = Enum.GetValues<FundingSource>();
 
-    /// <summary>Returns null when there is no such plan.</summary>
-    public Task<BudgetReport?> GetAsync(int planId, CancellationToken ct = default) => GetAsync(planId, null, null, ct);
+    /// <summary>The current plan; null when there is no such plan.</summary>
+    public Task<BudgetReport?> GetAsync(int planId, CancellationToken ct = default) => GetAsync(planId, PlanVersion.Current, null, null, ct);
 
     /// <summary>
-    /// The budget of a direction's or a body's measures. The document printed totals for whole
+    /// The budget of a direction's or a body's measures in the current plan. The document printed totals for whole
     /// directions and the whole plan only, so those are reconciled only where the scope is one of them.
     /// </summary>
-    public async Task<BudgetReport?> GetAsync(int planId, int? directionId, int? bodyId, CancellationToken ct = default)
+    public Task<BudgetReport?> GetAsync(int planId, int? directionId, int? bodyId, CancellationToken ct = default) =>
+        GetAsync(planId, PlanVersion.Current, directionId, bodyId, ct);
+
+    /// <summary>
+    /// The whole plan as one version of it (<see cref="PlanVersions"/>): its amounts reconciled against the printed
+    /// totals that belong to that version. Null when there is no such plan or amendment of it.
+    /// </summary>
+    public Task<BudgetReport?> GetAsync(int planId, PlanVersion version, CancellationToken ct = default) =>
+        GetAsync(planId, version, null, null, ct);
+
+    private async Task<BudgetReport?> GetAsync(int planId, PlanVersion version, int? directionId, int? bodyId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == planId)
             .Select(p => new { p.StartYear, p.EndYear })
             .SingleOrDefaultAsync(ct);
-        if (plan is null)
+        if (plan is null || await PlanVersions.ReadAsync(db, planId, version, ct) is not { } data)
         {
             return null;
         }
@@ -36,11 +47,11 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
             .OrderBy(d => d.Order)
             .Select(d => new { d.Id, d.Number, d.Title })
             .ToListAsync(ct);
-        var rows = await QueryTotalsAsync(db, planId, directionId, bodyId, ct);
-        var printed = await db.PrintedTotals.AsNoTracking()
-            .Where(t => t.PlanId == planId)
-            .Select(t => new { t.DirectionId, t.Source, t.Year, t.Amount })
-            .ToListAsync(ct);
+        // Only the current plan is narrowed to a direction or a body, so a version's own amounts are always the whole plan's.
+        var rows = data.Amounts is { } amounts
+            ? [.. amounts.GroupBy(a => (a.DirectionId, a.Source, a.Year)).Select(g => new TotalRow(g.Key.DirectionId, g.Key.Source, g.Key.Year, g.Sum(a => a.Amount)))]
+            : await QueryTotalsAsync(db, planId, directionId, bodyId, ct);
+        var printed = data.Printed;
 
         var years = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1)
             .Union(rows.Select(r => r.Year))
@@ -92,7 +103,11 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
             mismatches.AddRange(Reconcile(BudgetScope.Plan, null, null, planPrinted, totals));
         }
 
-        return new BudgetReport(planId, years, directionBudgets, totals, ByYear(null), planPrinted, mismatches) { Reconciled = reconciled };
+        return new BudgetReport(planId, years, directionBudgets, totals, ByYear(null), planPrinted, mismatches)
+        {
+            Reconciled = reconciled,
+            Version = data.Info,
+        };
     }
 
     /// <summary>

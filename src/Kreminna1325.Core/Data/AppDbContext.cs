@@ -16,6 +16,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<FundingLine> FundingLines => Set<FundingLine>();
     public DbSet<PrintedTotal> PrintedTotals => Set<PrintedTotal>();
+    public DbSet<PlanAmendment> PlanAmendments => Set<PlanAmendment>();
+    public DbSet<AmendmentScan> AmendmentScans => Set<AmendmentScan>();
+    public DbSet<VersionAmount> VersionAmounts => Set<VersionAmount>();
     public DbSet<UserResponsibleBody> UserResponsibleBodies => Set<UserResponsibleBody>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();

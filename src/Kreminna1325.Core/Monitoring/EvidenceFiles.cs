@@ -127,7 +127,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
             .SingleOrDefaultAsync(ct);
     }
 
-    private static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
+    internal static async Task<byte[]> ReadAtMostAsync(Stream stream, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -14,5 +14,7 @@ public static class PlansServices
         .AddScoped<MeasureEditor>()
         .AddScoped<DirectionEditor>()
         .AddScoped<BodyRegistry>()
-        .AddScoped<PlanEditor>();
+        .AddScoped<PlanEditor>()
+        .AddScoped<Amendments.PlanVersions>()
+        .AddScoped<Amendments.AmendmentRecorder>();
 }

@@ -1,6 +1,8 @@
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Web.Api;
+using Kreminna1325.Core.Plans;
 using Kreminna1325.Web.Plans;
+using Kreminna1325.Web.Plans.Amendments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -13,17 +15,31 @@ public static class BudgetApi
         app.MapGroup("/api").AllowAnonymous().WithTags("Open data").CacheOutput(PublicCaching.DataPolicy)
             .MapGet("/plans/{id}/budget", GetBudgetAsync)
             .WithName("GetPlanBudget")
-            .WithSummary("Обсяги фінансування за напрямами, джерелами і роками; надруковані підсумки і розбіжності з ними.");
+            .WithSummary("Обсяги фінансування за напрямами, джерелами і роками; надруковані підсумки і розбіжності з ними. "
+                + "?version=adopted — план, як його ухвалено; ?version={id зміни} — в редакції цього рішення; без параметра — чинний план.");
 
     private static async Task<Results<Ok<BudgetReport>, ProblemHttpResult>> GetBudgetAsync(
-        string id, BudgetReportService budget, IStringLocalizer<SharedResource> l, CancellationToken ct)
+        string id, string? version, BudgetReportService budget, PlanQueries plans, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (ApiRequests.Id(id) is not { } planId)
         {
             return OpenDataApi.MalformedId(id, l);
         }
 
-        var report = planId > 0 ? await budget.GetAsync(planId, ct) : null;
-        return report is null ? OpenDataApi.PlanNotFound(planId, l) : TypedResults.Ok(report);
+        if (AmendmentsApi.Version(version) is not { } chosen)
+        {
+            return AmendmentsApi.MalformedVersion(version, l);
+        }
+
+        var report = planId > 0 ? await budget.GetAsync(planId, chosen, ct) : null;
+        if (report is not null)
+        {
+            return TypedResults.Ok(report);
+        }
+
+        // Unknown plan, or a plan without that amendment.
+        return chosen.Kind == PlanVersionKind.Amendment && (await plans.ListAsync(ct)).Any(p => p.Id == planId)
+            ? AmendmentsApi.AmendmentNotFound(l)
+            : OpenDataApi.PlanNotFound(planId, l);
     }
 }

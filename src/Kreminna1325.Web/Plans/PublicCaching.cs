@@ -23,6 +23,7 @@ public static class PublicCaching
 
     internal const string Tag = "plan-data";
     internal const string UiVary = "ui";
+    internal const string VersionQuery = "version";
     private static readonly TimeSpan Expiry = TimeSpan.FromSeconds(30);
 
     public static void AddPublicCaching(this WebApplicationBuilder builder)
@@ -32,15 +33,16 @@ public static class PublicCaching
         {
             // The page is one HTML per language, theme and chosen plan (the app bar names it), all read
             // from cookies; the value is what the page reads, not the raw cookie, so junk cannot multiply
-            // copies. No cached answer reads the query string, so "/?1", "/?2"… share one copy. Blazor's
+            // copies. No cached answer reads the query string but the plan's version ("?version=adopted"; an
+            // unknown one is a 404, which is not kept), so "/?1", "/?2"… share one copy. Blazor's
             // enhanced navigation gets headers of its own (a per-request ssr-framing id).
-            options.AddPolicy(PagePolicy, policy => policy.Expire(Expiry).Tag(Tag).SetVaryByQuery([]).VaryByValue(context =>
+            options.AddPolicy(PagePolicy, policy => policy.Expire(Expiry).Tag(Tag).SetVaryByQuery([VersionQuery]).VaryByValue(context =>
             {
                 var ui = UiState.From(context);
                 var enhanced = context.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav=on", StringComparison.Ordinal);
                 return new(UiVary, string.Create(CultureInfo.InvariantCulture, $"{ui.Culture}|{(ui.Dark ? "dark" : "light")}|{ui.PlanId}|{enhanced}"));
             }));
-            options.AddPolicy(DataPolicy, policy => policy.Expire(Expiry).Tag(Tag).SetVaryByQuery([]));
+            options.AddPolicy(DataPolicy, policy => policy.Expire(Expiry).Tag(Tag).SetVaryByQuery([VersionQuery]));
         });
     }
 

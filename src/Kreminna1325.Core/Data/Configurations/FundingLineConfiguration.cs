@@ -20,8 +20,8 @@ internal sealed class PrintedTotalConfiguration : IEntityTypeConfiguration<Print
     {
         builder.Property(t => t.Version).IsRowVersion();
 
-        // One printed figure per scope, source and year; the plan scope has no direction.
-        builder.HasIndex(t => new { t.PlanId, t.DirectionId, t.Source, t.Year }).IsUnique().AreNullsDistinct(false);
+        // One printed figure per version, scope, source and year; the adopted version and the plan scope are nulls.
+        builder.HasIndex(t => new { t.PlanId, t.AmendmentId, t.DirectionId, t.Source, t.Year }).IsUnique().AreNullsDistinct(false);
         builder.HasOne(t => t.Direction).WithMany().HasForeignKey(t => t.DirectionId)
             .OnDelete(DeleteBehavior.Cascade);
     }

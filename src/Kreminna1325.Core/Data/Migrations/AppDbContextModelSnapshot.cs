@@ -637,6 +637,45 @@ namespace Kreminna1325.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Plans.AmendmentScan", b =>
+                {
+                    b.Property<int>("AmendmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("amendment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("AmendmentId")
+                        .HasName("pk_amendment_scans");
+
+                    b.ToTable("amendment_scans", (string)null);
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Plans.Direction", b =>
                 {
                     b.Property<int>("Id")
@@ -945,6 +984,61 @@ namespace Kreminna1325.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Plans.PlanAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_amendments");
+
+                    b.HasIndex("PlanId", "Number", "DecidedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_amendments_plan_id_number_decided_on");
+
+                    b.ToTable("plan_amendments", (string)null);
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Plans.PrintedTotal", b =>
                 {
                     b.Property<int>("Id")
@@ -953,6 +1047,10 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AmendmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("amendment_id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
@@ -986,14 +1084,17 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_printed_totals");
 
+                    b.HasIndex("AmendmentId")
+                        .HasDatabaseName("ix_printed_totals_amendment_id");
+
                     b.HasIndex("DirectionId")
                         .HasDatabaseName("ix_printed_totals_direction_id");
 
-                    b.HasIndex("PlanId", "DirectionId", "Source", "Year")
+                    b.HasIndex("PlanId", "AmendmentId", "DirectionId", "Source", "Year")
                         .IsUnique()
-                        .HasDatabaseName("ix_printed_totals_plan_id_direction_id_source_year");
+                        .HasDatabaseName("ix_printed_totals_plan_id_amendment_id_direction_id_source_year");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PlanId", "DirectionId", "Source", "Year"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PlanId", "AmendmentId", "DirectionId", "Source", "Year"), false);
 
                     b.ToTable("printed_totals", (string)null);
                 });
@@ -1046,6 +1147,64 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasDatabaseName("ix_responsible_bodies_name");
 
                     b.ToTable("responsible_bodies", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Plans.VersionAmount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AmendmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("amendment_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("DirectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction_id");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_version_amounts");
+
+                    b.HasIndex("AmendmentId")
+                        .HasDatabaseName("ix_version_amounts_amendment_id");
+
+                    b.HasIndex("DirectionId")
+                        .HasDatabaseName("ix_version_amounts_direction_id");
+
+                    b.HasIndex("PlanId", "AmendmentId")
+                        .HasDatabaseName("ix_version_amounts_plan_id_amendment_id");
+
+                    b.ToTable("version_amounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_version_amounts_amount", "amount >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1331,6 +1490,16 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Navigation("IndicatorValue");
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Plans.AmendmentScan", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Plans.PlanAmendment", null)
+                        .WithOne("Scan")
+                        .HasForeignKey("Kreminna1325.Core.Plans.AmendmentScan", "AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_amendment_scans_plan_amendments_amendment_id");
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Plans.Direction", b =>
                 {
                     b.HasOne("Kreminna1325.Core.Plans.Plan", "Plan")
@@ -1400,8 +1569,26 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Navigation("ResponsibleBody");
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Plans.PlanAmendment", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_amendments_plans_plan_id");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Plans.PrintedTotal", b =>
                 {
+                    b.HasOne("Kreminna1325.Core.Plans.PlanAmendment", null)
+                        .WithMany("PrintedTotals")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_printed_totals_plan_amendments_amendment_id");
+
                     b.HasOne("Kreminna1325.Core.Plans.Direction", "Direction")
                         .WithMany()
                         .HasForeignKey("DirectionId")
@@ -1416,6 +1603,29 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasConstraintName("fk_printed_totals_plans_plan_id");
 
                     b.Navigation("Direction");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Plans.VersionAmount", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Plans.PlanAmendment", null)
+                        .WithMany("Amounts")
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_version_amounts_plan_amendments_amendment_id");
+
+                    b.HasOne("Kreminna1325.Core.Plans.Direction", null)
+                        .WithMany()
+                        .HasForeignKey("DirectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_version_amounts_directions_direction_id");
+
+                    b.HasOne("Kreminna1325.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_version_amounts_plans_plan_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1520,6 +1730,15 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Navigation("Directions");
 
                     b.Navigation("PrintedTotals");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Plans.PlanAmendment", b =>
+                {
+                    b.Navigation("Amounts");
+
+                    b.Navigation("PrintedTotals");
+
+                    b.Navigation("Scan");
                 });
 #pragma warning restore 612, 618
         }
