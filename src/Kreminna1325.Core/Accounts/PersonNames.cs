@@ -32,7 +32,9 @@ public sealed class PersonNames
         }
 
         var people = await db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) || (u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail)))
+            .Where(u => ids.Contains(u.Id)
+                || (u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail))
+                || (u.Email != null && emails.Contains(u.Email.ToUpper())))
             .Select(u => new { u.Id, u.Email, u.FullName })
             .ToListAsync(ct);
         var named = people.Where(p => !string.IsNullOrWhiteSpace(p.FullName)).ToList();

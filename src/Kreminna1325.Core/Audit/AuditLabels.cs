@@ -71,8 +71,8 @@ public static class AuditLabels
         return entity.FindProperty(field)?.ClrType;
     }
 
-    /// <summary>A recorded value as a person reads it; <paramref name="type"/> is the field's CLR type when known.</summary>
-    public static string Value(JsonNode? value, Type? type)
+    /// <summary>A recorded value as a person reads it; <paramref name="type"/> is the field's CLR type when known, <paramref name="money"/> says it is thousand UAH.</summary>
+    public static string Value(JsonNode? value, Type? type, bool money = false)
     {
         var culture = CultureInfo.CurrentCulture;
         var clr = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
@@ -84,14 +84,15 @@ public static class AuditLabels
                 var element = clr is { IsGenericType: true } ? clr.GetGenericArguments()[0] : null;
                 return items.Count == 0
                     ? Messages.Get("Audit.Value.None")
-                    : string.Join("; ", items.Select(i => Value(i, element)));
+                    : string.Join("; ", items.Select(i => Value(i, element, money)));
             case JsonValue v when v.TryGetValue<bool>(out var flag):
                 return Messages.Get(flag ? "Audit.Value.Yes" : "Audit.Value.No");
             case JsonValue v when v.TryGetValue<decimal>(out var number):
-                // Money and percentages keep a decimal ("2,0"); counts, years and positions are whole and never grouped.
-                return clr == typeof(decimal)
-                    ? number.ToString("#,##0.0#", culture)
-                    : number.ToString(culture);
+                // Money keeps its decimal as the plan prints it ("2,0"); a reported number shows what was typed ("40", "12,5");
+                // years, positions and ids are never grouped ("2022", not "2 022").
+                return clr != typeof(decimal) ? number.ToString(culture)
+                    : money ? number.ToString("#,##0.0#", culture)
+                    : number.ToString("#,##0.##", culture);
             case JsonValue v when v.TryGetValue<string>(out var text):
                 if (clr is { IsEnum: true })
                 {

@@ -44,8 +44,10 @@ internal sealed class AuditNarration(IReadOnlyModel model, AuditReferences refs)
         var kind = AuditLabels.Kind(r.EntityType);
         var changes = Changes(r);
         string sentence;
-        if (r.EntityType == nameof(Report) && r.Action == AuditAction.Update
-            && r.Changes.FirstOrDefault(c => c.Field == nameof(Report.Status)) is { } status && AuditReferences.Text(status.New) is { } to)
+        // A report's step in review says what happened to it; a report is often created by being submitted at once.
+        if (r.EntityType == nameof(Report) && r.Action != AuditAction.Delete
+            && r.Changes.FirstOrDefault(c => c.Field == nameof(Report.Status)) is { } status && AuditReferences.Text(status.New) is { } to
+            && (r.Action == AuditAction.Update || to != nameof(ReportStatus.Draft)))
         {
             sentence = Messages.Get($"Audit.Says.Report.{to}", who, subject);
         }
@@ -105,7 +107,7 @@ internal sealed class AuditNarration(IReadOnlyModel model, AuditReferences refs)
             return refs.People.Of(email);
         }
 
-        return AuditLabels.Value(value, type);
+        return AuditLabels.Value(value, type, money: field == nameof(FundingLine.Amount));
     }
 
     /// <summary>What the row is, by name: its own recorded values first (a deleted row has nothing else), then the database.</summary>
