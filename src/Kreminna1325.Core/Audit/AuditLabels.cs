@@ -131,8 +131,8 @@ public static class AuditLabels
         var n = sequence is >= 1 and <= 4 ? roman[sequence - 1] : sequence.ToString(CultureInfo.CurrentCulture);
         return kind switch
         {
-            Monitoring.PeriodKind.Quarter => Messages.Get("Audit.Period.Quarter", n, year),
-            Monitoring.PeriodKind.HalfYear => Messages.Get("Audit.Period.Half", n, year),
+            Monitoring.PeriodKind.Quarter => Messages.Get("Audit.Period.Quarter", n, sequence, year),
+            Monitoring.PeriodKind.HalfYear => Messages.Get("Audit.Period.Half", n, sequence, year),
             Monitoring.PeriodKind.Year => Messages.Get("Audit.Period.Year", year),
             _ => Messages.Get("Audit.Period.Months",
                 start.ToString("MMMM", CultureInfo.CurrentCulture), end.ToString("MMMM", CultureInfo.CurrentCulture), year),

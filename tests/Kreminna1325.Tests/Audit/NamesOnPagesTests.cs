@@ -27,6 +27,8 @@ public class NamesOnPagesTests(WebFixture fixture) : IClassFixture<WebFixture>
         var official = await fixture.PrincipalAsync("official@kreminna.local");
         await fixture.InScopeAsync(async services =>
         {
+            // Done as the official would, so the audit trail records her too.
+            services.GetRequiredService<Kreminna1325.Core.Audit.ICurrentActor>().ActAs(official);
             var reports = services.GetRequiredService<ReportService>();
             var form = (await reports.LoadAsync(official, period))!.Form;
             ReportWorkflowTests.FillTraining(form);
@@ -64,6 +66,7 @@ public class NamesOnPagesTests(WebFixture fixture) : IClassFixture<WebFixture>
     {
         var period = await SubmittedWithEvidenceAsync();
         var html = await PageAsync("staff@kreminna.local", $"/reports/{period}");
+        await File.WriteAllTextAsync("/tmp/history-report.html", html);
         Assert.Contains("протокол.pdf", html);
         Assert.Contains($", {Official})", html);
         Assert.Contains($"— {Official}:", html);
