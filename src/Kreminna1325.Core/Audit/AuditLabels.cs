@@ -48,6 +48,14 @@ public static class AuditLabels
         return text == key ? value : text;
     }
 
+    /// <summary>A breakdown's category in words: "women" → «жінки».</summary>
+    public static string Category(string category)
+    {
+        var key = $"Audit.Category.{category}";
+        var text = Messages.Get(key);
+        return text == key ? category : text;
+    }
+
     public static string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => Enum(typeof(TEnum), value.ToString());
 
     /// <summary>Identity's generic types are named "IdentityUserRole`1"; the keys leave the arity out.</summary>

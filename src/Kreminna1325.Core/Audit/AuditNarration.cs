@@ -107,6 +107,11 @@ internal sealed class AuditNarration(IReadOnlyModel model, AuditReferences refs)
             return refs.People.Of(email);
         }
 
+        if (entityType == nameof(ValueBreakdown) && field == nameof(ValueBreakdown.Category) && AuditReferences.Text(value) is { } category)
+        {
+            return AuditLabels.Category(category);
+        }
+
         return AuditLabels.Value(value, type, money: field == nameof(FundingLine.Amount));
     }
 
@@ -147,7 +152,7 @@ internal sealed class AuditNarration(IReadOnlyModel model, AuditReferences refs)
             nameof(Report) => refs.NameOf(nameof(Report), key) ?? (F("PeriodId") is { } period ? refs.NameOf(nameof(ReportingPeriod), period) : null),
             nameof(IndicatorValue) => refs.NameOf(nameof(IndicatorValue), key) ?? (F("IndicatorId") is { } ind ? refs.NameOf(nameof(Indicator), ind) : null),
             nameof(ValueBreakdown) when parts.Length > 2 =>
-                $"{refs.NameOf(nameof(IndicatorValue), key)}: {Enum(nameof(ValueBreakdown.Dimension), parts[1])}, {parts[2]}",
+                $"{refs.NameOf(nameof(IndicatorValue), key)}: {Enum(nameof(ValueBreakdown.Dimension), parts[1])}, {AuditLabels.Category(parts[2])}",
             nameof(ReportSpending) when parts.Length > 1 =>
                 $"{refs.NameOf(nameof(Report), key)}: {AuditLabels.Enum(typeof(FundingSource), parts[1])}",
             nameof(Evidence) => S(nameof(Evidence.FileName)) ?? (key is { } e ? refs.Evidence.GetValueOrDefault(e) : null),

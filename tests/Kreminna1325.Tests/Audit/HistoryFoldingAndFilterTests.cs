@@ -61,6 +61,12 @@ public class HistoryFoldingAndFilterTests(HistoryFixture f) : IClassFixture<Hist
             missing.AddRange(Roles.All.Select(r => $"Audit.Enum.Roles.{r}").Where(k => Messages.In(culture, k) == k).Select(k => $"{culture.Name} {k}"));
         }
 
+        foreach (var culture in Languages)
+        {
+            missing.AddRange(Breakdowns.Categories.Values.SelectMany(c => c).Select(c => $"Audit.Category.{c}")
+                .Where(k => Messages.In(culture, k) == k).Select(k => $"{culture.Name} {k}"));
+        }
+
         Assert.Empty(missing.Distinct());
 
         // The labels really are words in each language, not the field names.
@@ -70,6 +76,7 @@ public class HistoryFoldingAndFilterTests(HistoryFixture f) : IClassFixture<Hist
         Assert.Equal("квартал", AuditLabels.Enum(PeriodKind.Quarter));
         Assert.Equal("місцевий бюджет", AuditLabels.Enum(FundingSource.Local));
         Assert.Equal("комунальна установа", AuditLabels.Enum(BodyKind.MunicipalInstitution));
+        Assert.Equal("жінки", AuditLabels.Category("women"));
     }
 
     [Fact]

@@ -175,6 +175,8 @@ public class HistoryNarrationTests(HistoryFixture f) : IClassFixture<HistoryFixt
         Assert.Equal("захід I.4", line.Context);
         Assert.Contains(line.Changes, c => c.Field == "хто подав" && c.New == HistoryFixture.Oksana);
         Assert.Contains(line.Changes, c => c.Field == "стан" && c.New == "подано");
+        var breakdown = (await SaidAsync(nameof(ValueBreakdown), AuditAction.Insert)).Uk;
+        Assert.Matches("^Оксана Демо: створено розбивку значення «[^«»]+: за статтю, (жінки|чоловіки)»$", breakdown);
 
         f.As(f.Staff);
         var returned = await f.Reports.ReturnAsync(f.Staff, submitted.Current!.ReportId, submitted.Current.Version, "Уточніть кількість.");
