@@ -88,7 +88,8 @@ internal sealed class AuditReferences
             }
         }
 
-        HashSet<int> Of(string kind) => ids.TryGetValue(kind, out var set) ? set : [];
+        // Kept in the map, so what the first reads add (a value's indicator, a report's period) is read too.
+        HashSet<int> Of(string kind) => ids.TryGetValue(kind, out var set) ? set : ids[kind] = [];
 
         var result = new AuditReferences();
 
