@@ -77,7 +77,8 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, evidence.UploadedBy));
+        var names = await PersonNames.LoadAsync(db, [evidence.UploadedBy], ct: ct);
+        return EditResult<EvidenceInfo>.Ok(new EvidenceInfo(evidence.Id, evidence.FileName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt, names.Of(evidence.UploadedBy)));
     }
 
     public async Task<EditResult<EvidenceInfo>> DeleteAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)

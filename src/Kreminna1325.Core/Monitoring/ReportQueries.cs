@@ -50,7 +50,9 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
             periods = periods.Where(p => p.Measure.Direction.PlanId == plan);
         }
 
-        return await Project(PeriodStates.Facts(periods, Today).OrderBy(f => f.Period.Report!.SubmittedAt)).ToListAsync(ct);
+        var rows = await Project(PeriodStates.Facts(periods, Today).OrderBy(f => f.Period.Report!.SubmittedAt)).ToListAsync(ct);
+        var names = await PersonNames.LoadAsync(db, rows.Select(r => r.SubmittedBy), ct: ct);
+        return rows.Select(r => r with { SubmittedBy = r.SubmittedBy is null ? null : names.Of(r.SubmittedBy) }).ToList();
     }
 
     /// <summary>Periods behind a dashboard figure: the very facts the dashboard counts (<see cref="PeriodStates"/>).</summary>
@@ -95,6 +97,8 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         var evidence = await db.Evidence.AsNoTracking().Where(e => e.MeasureId == measureId)
             .Select(e => new { e.ReportId, Info = new EvidenceInfo(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt, e.UploadedBy) })
             .ToListAsync(ct);
+        var names = await PersonNames.LoadAsync(db, evidence.Select(e => e.Info.UploadedBy), ct: ct);
+        evidence = evidence.Select(e => e with { Info = e.Info with { UploadedBy = names.Of(e.Info.UploadedBy) } }).ToList();
         return reports.ToDictionary(
             r => r.PeriodId,
             r => ((IReadOnlyList<ValueForm>)indicators.Select(i => ReportService.ToValueForm(i, r.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),

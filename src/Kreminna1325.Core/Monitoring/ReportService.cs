@@ -92,12 +92,16 @@ public sealed class ReportService(
                 }).ToList(),
         };
 
-        var history = report is null ? [] : await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == report.Id)
-            .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new ReportEventInfo(e.At, e.UserName, e.From, e.To, e.Comment)).ToListAsync(ct);
+        var events = report is null ? [] : await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == report.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var evidence = report is null ? [] : await db.Evidence.AsNoTracking().Where(e => e.ReportId == report.Id)
             .OrderBy(e => e.UploadedAt)
             .Select(e => new EvidenceInfo(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt, e.UploadedBy)).ToListAsync(ct);
+
+        // People by name, not by the e-mail the records keep.
+        var names = await PersonNames.LoadAsync(db, events.Select(e => e.UserName).Concat(evidence.Select(e => e.UploadedBy)), events.Select(e => e.UserId), ct);
+        var history = events.Select(e => new ReportEventInfo(e.At, names.Of(e.UserName, e.UserId), e.From, e.To, e.Comment)).ToList();
+        evidence = evidence.Select(e => e with { UploadedBy = names.Of(e.UploadedBy) }).ToList();
 
         return new ReportView(form, ToInfo(period), $"{measure.Direction}.{measure.Number}", measure.Content,
             report?.ReviewComment, history, evidence, report?.IsDemo ?? false);

@@ -158,7 +158,7 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
         Assert.Equal(0, (await queries.ListAsync(TestUsers.Executive, new AuditFilter(To: today.AddDays(-1)), 0, 1)).Total);
 
         var people = await queries.PeopleAsync(TestUsers.Executive);
-        var admin = people.Single(p => p.Name == "admin@kreminna.local");
+        var admin = people.Single(p => p.Name == "Адміністраторка Демо");
         var byAdmin = await queries.ListAsync(TestUsers.Executive, new AuditFilter(UserId: admin.Id), 0, 200);
         Assert.All(byAdmin.Items, i => Assert.Equal("admin@kreminna.local", i.UserName));
     }
