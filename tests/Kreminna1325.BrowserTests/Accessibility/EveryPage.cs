@@ -13,40 +13,44 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
 {
     public const string Page = "page";
 
-    /// <summary>A page, who opens it (N anonymous, O official, S staff, E executive, A administrator), and its states beyond "page".</summary>
-    private sealed record Case(string Path, string Who, bool Static, params string[] States);
+    /// <summary>
+    /// A page, who opens it (N anonymous, O official, S staff, E executive, A administrator), and its
+    /// states beyond "page" with who they are checked for: a picker that every role sees the same is
+    /// opened for one of them, so the matrix stays affordable.
+    /// </summary>
+    private sealed record Case(string Path, string Who, bool Static = false, string StatesFor = "", params string[] States);
 
     private static readonly Case[] Cases =
     [
-        // Public, statically rendered: no circuit, the plan switcher is a disclosure of links.
-        new("/", "NOSEA", Static: true, PageStates.StaticPlanSwitcher),
+        // Public, statically rendered: no circuit, the plan switcher is a disclosure of links. Signed in, the
+        // same pages differ only in the app bar, so one signed-in role stands for all.
+        new("/", "NO", Static: true, "NO", PageStates.StaticPlanSwitcher),
         new("/plans/{plan}", "N", Static: true),
-        new("/open-data", "NOSEA", Static: true),
+        new("/open-data", "NO", Static: true),
         new("/account/login", "N", Static: true),
-        new("/account/change-password", "OSEA", Static: true),
-        new("/no-such-page", "NOSEA", Static: false),
-        new("/account/access-denied", "O", Static: false),
-        new("/audit", "O", Static: false), // refused: the access-denied message inside the layout
+        new("/account/change-password", "OS", Static: true),
+        new("/no-such-page", "NA"),
+        new("/account/access-denied", "O"),
 
         // Signed in.
-        new("/measures", "OSEA", Static: false, PageStates.PlanSwitcher, PageStates.DirectionFilter),
-        new("/measures/{measure}", "OSEA", Static: false),
-        new("/my-reports", "OA", Static: false),
-        new("/reports/{draft}", "OA", Static: false, PageStates.ImplementationSelect),
-        new("/reports/{submitted}", "SA", Static: false),
-        new("/reports/{approved}", "OSEA", Static: false),
-        new("/review", "SA", Static: false),
-        new("/reports?state=overdue", "SEA", Static: false),
-        new("/dashboard", "SEA", Static: false, PageStates.YearSelect),
-        new("/plans/{plan}/annual-report/2021", "SEA", Static: false),
-        new("/audit", "EA", Static: false, PageStates.PersonSelect, PageStates.DatePicker),
-        new("/admin/users", "A", Static: false, PageStates.UserForm, PageStates.UserBodies),
-        new("/measures/{measure}/edit", "SA", Static: false, PageStates.BodyAutocomplete, PageStates.TermKindSelect, PageStates.MeasureDelete),
-        new("/directions/{direction}/measures/new", "SA", Static: false),
-        new("/directions", "SA", Static: false),
-        new("/bodies", "SA", Static: false, PageStates.BodyForm, PageStates.BodyDelete),
-        new("/plans", "SA", Static: false, PageStates.PlanCopyForm),
-        new("/plans/import", "SA", Static: false),
+        new("/measures", "OSEA", StatesFor: "OS", States: [PageStates.PlanSwitcher, PageStates.DirectionFilter]),
+        new("/measures/{measure}", "OSEA"),
+        new("/my-reports", "OA"),
+        new("/reports/{draft}", "OA", StatesFor: "O", States: [PageStates.ImplementationSelect]),
+        new("/reports/{submitted}", "SA"),
+        new("/reports/{approved}", "OSEA"),
+        new("/review", "SA"),
+        new("/reports?state=overdue", "SEA"),
+        new("/dashboard", "SEA", StatesFor: "E", States: [PageStates.YearSelect]),
+        new("/plans/{plan}/annual-report/2021", "SEA"),
+        new("/audit", "EA", StatesFor: "E", States: [PageStates.EntitySelect, PageStates.DatePicker]),
+        new("/admin/users", "A", StatesFor: "A", States: [PageStates.UserForm, PageStates.UserBodies]),
+        new("/measures/{measure}/edit", "SA", StatesFor: "S", States: [PageStates.BodyAutocomplete, PageStates.TermKindSelect, PageStates.MeasureDelete]),
+        new("/directions/{direction}/measures/new", "SA"),
+        new("/directions", "SA"),
+        new("/bodies", "SA", StatesFor: "S", States: [PageStates.BodyForm, PageStates.BodyDelete]),
+        new("/plans", "SA", StatesFor: "S", States: [PageStates.PlanCopyForm]),
+        new("/plans/import", "SA"),
     ];
 
     private static readonly (char Letter, string Role)[] RoleLetters =
@@ -64,7 +68,7 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
                 {
                     foreach (var c in Cases.Where(c => c.Who.Contains(letter)))
                     {
-                        foreach (var state in c.States.Prepend(Page))
+                        foreach (var state in c.StatesFor.Contains(letter) ? c.States.Prepend(Page) : new[] { Page })
                         {
                             data.Add(role, c.Path, theme, width, state);
                         }

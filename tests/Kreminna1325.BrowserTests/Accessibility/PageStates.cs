@@ -13,7 +13,7 @@ public static class PageStates
     public const string DirectionFilter = "direction filter open";
     public const string ImplementationSelect = "implementation status select open";
     public const string YearSelect = "year select open";
-    public const string PersonSelect = "person select open";
+    public const string EntitySelect = "entity select open";
     public const string DatePicker = "date picker open";
     public const string UserForm = "new user form";
     public const string UserBodies = "new user form, bodies select open";
@@ -33,7 +33,7 @@ public static class PageStates
         DirectionFilter => SelectAsync(page, "Напрям"),
         ImplementationSelect => SelectAsync(page, "Стан виконання"),
         YearSelect => SelectAsync(page, "Рік"),
-        PersonSelect => SelectAsync(page, "Особа"),
+        EntitySelect => SelectAsync(page, "Об'єкт"),
         DatePicker => ClickThenPopoverAsync(page, page.Locator(".mud-picker").First.Locator("button").First),
         UserForm => ClickThenVisibleAsync(page.Locator("[data-action='create-user']"), page.Locator("[data-action='save-user']")),
         UserBodies => UserBodiesAsync(page),
