@@ -40,7 +40,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         [
             "/measures", $"/measures/{ids.Measure}", $"/measures/{ids.Measure}/edit", "/review", "/dashboard", "/reports?state=overdue",
             $"/reports/{ids.Submitted ?? ids.Returned}", "/directions", "/bodies", "/plans", "/plans/import", "/account/change-password",
-            $"/plans/{fixture.PlanId}/annual-report/2021",
+            $"/plans/{fixture.PlanId}/annual-report/2021", $"/plans/{fixture.PlanId}/amendments",
         ]);
     }
 

@@ -93,8 +93,10 @@ public sealed class BodiesPageTests : IClassFixture<SeededDatabase>, IAsyncLifet
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("tr[data-body='Зникне']")));
         Assert.False(await ExistsAsync(gone));
         // Said on the page, where focus is sent (not a toast that vanishes), and named for what happened.
-        Assert.Equal("Видалено: «Зникне».", page.Find("#bodies-result").TextContent.Trim());
+        // The row goes in one render, the message and the focus call in the next: wait for them, too.
+        page.WaitForAssertion(() => Assert.Equal("Видалено: «Зникне».", page.Find("#bodies-result").TextContent.Trim()));
         Assert.DoesNotContain("Збережено.", page.Markup);
+        page.WaitForAssertion(() => Assert.Single(context.JSInterop.Invocations, i => i.Identifier == "kreminna.focusResult"));
         var focus = Assert.Single(context.JSInterop.Invocations, i => i.Identifier == "kreminna.focusResult");
         Assert.Contains("bodies-result", (string[])focus.Arguments[0]!);
     }
