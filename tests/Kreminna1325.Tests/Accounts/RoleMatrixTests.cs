@@ -55,28 +55,29 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    // path, then who may open it: A(dmin), S(taff), O(fficial), E(xecutive). Anonymous is always sent to sign-in.
+    /// <summary>Every protected page, then who may open it: A(dmin), S(taff), O(fficial), E(xecutive). Anonymous is always sent to sign-in. The browser tests walk the same list.</summary>
+    public static readonly (string Path, string Allowed)[] ProtectedPages =
+    [
+        ("/measures", "ASOE"),
+        ("/measures/{measure}", "ASOE"),
+        ("/my-reports", "AO"),
+        ("/dashboard", "ASE"),
+        ("/audit", "AE"),
+        ("/admin/users", "A"),
+        ("/account/change-password", "ASOE"),
+        ("/review", "AS"),
+        ("/reports?state=overdue", "ASE"),
+        ("/reports/{period}", "ASOE"),
+        ("/directions", "AS"),
+        ("/bodies", "AS"),
+        ("/plans", "AS"),
+        ("/measures/{measure}/edit", "AS"),
+    ];
+
     public static TheoryData<string, string, bool> Pages()
     {
-        var pages = new (string Path, string Allowed)[]
-        {
-            ("/measures", "ASOE"),
-            ("/measures/{measure}", "ASOE"),
-            ("/my-reports", "AO"),
-            ("/dashboard", "ASE"),
-            ("/audit", "AE"),
-            ("/admin/users", "A"),
-            ("/account/change-password", "ASOE"),
-            ("/review", "AS"),
-            ("/reports?state=overdue", "ASE"),
-            ("/reports/{period}", "ASOE"),
-            ("/directions", "AS"),
-            ("/bodies", "AS"),
-            ("/plans", "AS"),
-            ("/measures/{measure}/edit", "AS"),
-        };
         var data = new TheoryData<string, string, bool>();
-        foreach (var (path, allowed) in pages)
+        foreach (var (path, allowed) in ProtectedPages)
         {
             data.Add(path, Anonymous, false);
             data.Add(path, Roles.Administrator, allowed.Contains('A'));
