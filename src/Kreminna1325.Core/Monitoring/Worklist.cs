@@ -75,10 +75,12 @@ public sealed partial class Worklist(IDbContextFactory<AppDbContext> dbFactory, 
 
         var total = await items.CountAsync(ct);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        // A page far past the end (?page=2147483647 typed in the address) is an empty page, not an overflowing OFFSET.
+        var skip = (int)Math.Min((long)Math.Max(filter.Page, 0) * pageSize, total);
         var page = await items
             .OrderBy(i => i.Rank).ThenBy(i => i.Facts.Period.Due)
             .ThenBy(i => i.Facts.Period.Measure.Direction.Order).ThenBy(i => i.Facts.Period.Measure.Number).ThenBy(i => i.Facts.Period.Id)
-            .Skip(Math.Max(filter.Page, 0) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(i => new { i.Facts.Period.Id, i.Rank, Shared = i.Facts.Period.Measure.ResponsibleBodies.Count() > 1 })
             .ToListAsync(ct);
         var ids = page.Select(p => p.Id).ToList();
