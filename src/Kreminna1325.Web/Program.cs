@@ -16,6 +16,7 @@ using Kreminna1325.Web.Api;
 using Kreminna1325.Web.Data;
 using Kreminna1325.Web.Deployment;
 using Kreminna1325.Web.Monitoring;
+using Kreminna1325.Web.Notifications;
 using Kreminna1325.Web.Plans;
 using Kreminna1325.Web.Plans.Amendments;
 using Kreminna1325.Web.Security;
@@ -29,6 +30,7 @@ builder.Services.AddCommunityClock().AddPlans().AddBudget().AddMonitoring().AddD
     .AddExchange();
 builder.AddWebUi();
 builder.AddOpenDataApi();
+builder.AddNotifications();
 builder.Services.AddPlanDownloads();
 builder.AddPublicCaching();
 
@@ -66,6 +68,7 @@ app.MapEvidenceDownload();
 app.MapDashboardApi();
 app.MapAccountEndpoints();
 app.MapPreferences();
+app.MapNotifications();
 app.MapDatabaseHealth();
 app.MapWebUi();
 

@@ -16,6 +16,21 @@ public class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The language the person chose ("en-US"), for what reaches them outside the app: e-mail. Null: Ukrainian.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>The person switched reminders of due and overdue reports off (workflow messages about their own reports still go).</summary>
+    public bool RemindersOff { get; set; }
+
+    /// <summary>The person switched the weekly digest off.</summary>
+    public bool DigestOff { get; set; }
+
+    /// <summary>The secret in the person's private calendar address; renewing it revokes the old address.</summary>
+    public string? CalendarToken { get; set; }
+
+    public const int CultureMaxLength = 10;
+    public const int CalendarTokenMaxLength = 64;
+
     public List<UserResponsibleBody> ResponsibleBodies { get; set; } = [];
 }
 

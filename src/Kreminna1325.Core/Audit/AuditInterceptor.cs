@@ -19,7 +19,11 @@ namespace Kreminna1325.Core.Audit;
 public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     // Values nobody should read back from an audit record, but whose change is worth knowing.
-    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "CalendarToken"];
+
+    // Messages and their delivery, and the schedules' bookkeeping: the events they tell of are audited themselves.
+    private static readonly HashSet<Type> Unaudited =
+        [typeof(Notifications.Notification), typeof(Notifications.ScheduleRun), typeof(Notifications.ReminderMark)];
 
     // Derived or bookkeeping columns that would only add noise.
     private static readonly HashSet<string> Skipped = ["Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
@@ -87,6 +91,11 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                     throw new InvalidOperationException("Audit records cannot be changed or deleted.");
                 }
 
+                continue;
+            }
+
+            if (Unaudited.Contains(entry.Metadata.ClrType))
+            {
                 continue;
             }
 

@@ -29,6 +29,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Monitoring.ReportSpending> ReportSpending => Set<Monitoring.ReportSpending>();
     public DbSet<Monitoring.Evidence> Evidence => Set<Monitoring.Evidence>();
     public DbSet<Monitoring.ReportEvent> ReportEvents => Set<Monitoring.ReportEvent>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.ScheduleRun> ScheduleRuns => Set<Notifications.ScheduleRun>();
+    public DbSet<Notifications.ReminderMark> ReminderMarks => Set<Notifications.ReminderMark>();
 
     internal AuditState Audit { get; } = new();
 

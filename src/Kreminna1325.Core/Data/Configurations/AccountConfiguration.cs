@@ -10,6 +10,9 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.FullName).HasMaxLength(AppUser.FullNameMaxLength).UseCollation(AppDbContext.UkrainianCollation);
         builder.Property(u => u.Position).HasMaxLength(AppUser.PositionMaxLength);
+        builder.Property(u => u.Culture).HasMaxLength(AppUser.CultureMaxLength);
+        builder.Property(u => u.CalendarToken).HasMaxLength(AppUser.CalendarTokenMaxLength);
+        builder.HasIndex(u => u.CalendarToken).IsUnique();
         builder.HasMany(u => u.ResponsibleBodies).WithOne(b => b.User).HasForeignKey(b => b.UserId)
             .OnDelete(DeleteBehavior.Cascade);
     }
