@@ -28,6 +28,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     // Derived or bookkeeping columns that would only add noise.
     private static readonly HashSet<string> Skipped = ["Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
 
+    /// <summary>Whether changes to rows of this type are recorded (what the history must be able to name).</summary>
+    public static bool IsAudited(Type entity) => entity != typeof(AuditEntry) && !Unaudited.Contains(entity);
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
@@ -94,7 +97,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 continue;
             }
 
-            if (Unaudited.Contains(entry.Metadata.ClrType))
+            if (!IsAudited(entry.Metadata.ClrType))
             {
                 continue;
             }
