@@ -37,6 +37,29 @@ public sealed class ValueForm
     /// <summary>The running sum of a partition's cells; overlapping categories (<see cref="Breakdowns.Overlaps"/>) are never added up.</summary>
     public int? SumOf(Disaggregation dimension) =>
         Breakdown.TryGetValue(dimension, out var cells) && cells.Values.Any(v => v is not null) ? cells.Values.Sum(v => v ?? 0) : null;
+
+    /// <summary>An indicator's value as the form shows it: only the breakdowns the app knows, every category's cell.</summary>
+    internal static ValueForm Of(Indicator indicator, IndicatorValue? value)
+    {
+        List<Disaggregation> known = [.. Breakdowns.Known(indicator.Disaggregations)];
+        return new()
+        {
+            IndicatorId = indicator.Id,
+            IndicatorText = indicator.Text,
+            Kind = indicator.Kind,
+            Requested = known,
+            Number = value?.Number,
+            Present = value?.Present,
+            DocumentReference = value?.DocumentReference,
+            Entries = value?.Entries.ToList() ?? [],
+            Text = value?.Text,
+            Breakdown = indicator.Kind != IndicatorKind.Count ? [] : known.ToDictionary(
+                d => d,
+                d => Breakdowns.Categories[d].ToDictionary(
+                    c => c,
+                    c => value?.Breakdown.FirstOrDefault(b => b.Dimension == d && b.Category == c)?.Count)),
+        };
+    }
 }
 
 public sealed class SpendingForm

@@ -101,7 +101,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         evidence = evidence.Select(e => e with { Info = e.Info with { UploadedBy = names.Of(e.Info.UploadedBy) } }).ToList();
         return reports.ToDictionary(
             r => r.PeriodId,
-            r => ((IReadOnlyList<ValueForm>)indicators.Select(i => ReportService.ToValueForm(i, r.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),
+            r => ((IReadOnlyList<ValueForm>)indicators.Select(i => ValueForm.Of(i, r.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),
                   (IReadOnlyList<EvidenceInfo>)evidence.Where(e => e.ReportId == r.Id).Select(e => e.Info).ToList()));
     }
 

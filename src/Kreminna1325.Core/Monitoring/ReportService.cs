@@ -3,6 +3,7 @@ using FluentValidation;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Notifications;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -23,10 +24,12 @@ public sealed record ReportView(
 /// <summary>
 /// The reporting workflow: Draft → Submitted (an official of a responsible body) → Approved, or
 /// Returned with a comment (council staff); staff may reopen an approved report with a reason.
-/// Every write is one transaction, conditioned on the version the person started from.
+/// Every write is one transaction, conditioned on the version the person started from; the notifications a step
+/// causes (<see cref="WorkflowNotices"/>) are written in it, so a step that fails tells nobody.
 /// </summary>
 public sealed class ReportService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<ReportForm> validator, MeasureAccess access, TimeProvider clock, ReportChanges changes)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<ReportForm> validator, MeasureAccess access, TimeProvider clock, ReportChanges changes,
+    WorkflowNotices notices)
 {
     /// <summary>The report page's content, for those who may read the measure's reports; null when there is no such period.</summary>
     public async Task<ReportView?> LoadAsync(ClaimsPrincipal user, int periodId, CancellationToken ct = default)
@@ -81,7 +84,7 @@ public sealed class ReportService(
             NotDoneReason = report?.NotDoneReason,
             Narrative = report?.Narrative,
             Version = report?.Version ?? 0,
-            Values = indicators.Select(i => ToValueForm(i, report?.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),
+            Values = indicators.Select(i => ValueForm.Of(i, report?.Values.FirstOrDefault(v => v.IndicatorId == i.Id))).ToList(),
             Spending = Enum.GetValues<FundingSource>()
                 .Where(s => planned.Any(p => p.Source == s) || report?.Spending.Any(x => x.Source == s) == true)
                 .Select(s => new SpendingForm
@@ -206,6 +209,7 @@ public sealed class ReportService(
         if (submit)
         {
             report.Submit(Actor.Of(user), clock.GetUtcNow());
+            await notices.AddAsync(db, report, report.Events[^1], ct);
         }
 
         try
@@ -254,6 +258,7 @@ public sealed class ReportService(
         }
 
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        await notices.AddAsync(db, report, report.Events[^1], ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -269,28 +274,6 @@ public sealed class ReportService(
 
     private async Task<EditResult<ReportForm>> ConflictAsync(int periodId, CancellationToken ct) =>
         EditResult<ReportForm>.Fail(EditOutcome.Conflict, Messages.Get("Report.Conflict"), (await LoadAsync(periodId, ct))?.Form);
-
-    internal static ValueForm ToValueForm(Indicator indicator, IndicatorValue? value)
-    {
-        List<Disaggregation> known = [.. Breakdowns.Known(indicator.Disaggregations)];
-        return new()
-        {
-            IndicatorId = indicator.Id,
-            IndicatorText = indicator.Text,
-            Kind = indicator.Kind,
-            Requested = known,
-            Number = value?.Number,
-            Present = value?.Present,
-            DocumentReference = value?.DocumentReference,
-            Entries = value?.Entries.ToList() ?? [],
-            Text = value?.Text,
-            Breakdown = indicator.Kind != IndicatorKind.Count ? [] : known.ToDictionary(
-                d => d,
-                d => Breakdowns.Categories[d].ToDictionary(
-                    c => c,
-                    c => value?.Breakdown.FirstOrDefault(b => b.Dimension == d && b.Category == c)?.Count)),
-        };
-    }
 
     internal static PeriodInfo ToInfo(ReportingPeriod p) =>
         new(p.Id, p.MeasureId, p.Year, p.Sequence, p.Kind, p.Start, p.End, p.Due, p.IsOrphaned);

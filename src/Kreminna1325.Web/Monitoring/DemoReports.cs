@@ -11,6 +11,8 @@ namespace Kreminna1325.Web.Monitoring;
 /// <summary>
 /// A few reports of the demo official, reviewed by the demo staff member, so a newcomer sees a living
 /// plan. Entered through the same services as a person's, then marked as demo data. Local mode only.
+/// So the workflow tells people of them as of a person's: the demo official finds her reviewed reports in the bell
+/// and in the local mail server, the demo staff member the submissions, which shows newcomers what notifications are.
 /// </summary>
 public sealed class DemoReports(
     IDbContextFactory<AppDbContext> dbFactory,

@@ -30,7 +30,7 @@ public sealed class ReportSaveFailureTests : IClassFixture<ReportingFixture>, IA
         BunitSetup.Prepare(context);
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseKreminnaDatabase(f.ConnectionString).AddInterceptors(new RefuseEverySave());
-        context.Services.AddSingleton(new ReportService(new PooledDbContextFactory<AppDbContext>(options.Options), new ReportFormValidator(), f.Access, f.Clock, f.Changes));
+        context.Services.AddSingleton(new ReportService(new PooledDbContextFactory<AppDbContext>(options.Options), new ReportFormValidator(), f.Access, f.Clock, f.Changes, f.Notices));
         context.Services.AddSingleton(f.Files);
         context.Services.AddSingleton(f.Access);
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(f.CentreOfficial));

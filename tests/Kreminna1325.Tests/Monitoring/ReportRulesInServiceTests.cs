@@ -97,7 +97,7 @@ public class ReportRulesInServiceTests(ReportingFixture f) : IClassFixture<Repor
         var bothRead = new BothBeforeSaving();
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseKreminnaDatabase(f.ConnectionString).AddInterceptors(new AuditInterceptor(f.Actor, TimeProvider.System), bothRead);
-        var reports = new ReportService(new PooledDbContextFactory<AppDbContext>(options.Options), new ReportFormValidator(), f.Access, f.Clock, f.Changes);
+        var reports = new ReportService(new PooledDbContextFactory<AppDbContext>(options.Options), new ReportFormValidator(), f.Access, f.Clock, f.Changes, f.Notices);
         var origin = (await reports.LoadAsync(f.Staff, period))!.Form;
         var (first, second) = (ReportMerge.Snapshot(origin), ReportMerge.Snapshot(origin));
         ReportWorkflowTests.FillTraining(first, people: 40, women: 26, men: 14);

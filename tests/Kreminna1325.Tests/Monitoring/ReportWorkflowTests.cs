@@ -7,6 +7,7 @@ using Kreminna1325.Core.Plans.Editing;
 using Kreminna1325.Tests.Editing;
 using Kreminna1325.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kreminna1325.Tests.Monitoring;
@@ -39,7 +40,12 @@ public class ReportingFixture : SeededDatabase
     /// <summary>One for the fixture, as the app has one: what a service raises, a listener of the test hears.</summary>
     public ReportChanges Changes { get; } = new();
 
-    public ReportService Reports => new(DbFactory, new ReportFormValidator(), Access, Clock, Changes);
+    /// <summary>Where the messages of the workflow link to: the app's public address, as configured.</summary>
+    public Core.Notifications.NotificationOptions Notifications { get; } = new() { PublicBaseUrl = "https://1325.kreminna.example/" };
+
+    public Core.Notifications.WorkflowNotices Notices => new(Options.Create(Notifications));
+
+    public ReportService Reports => new(DbFactory, new ReportFormValidator(), Access, Clock, Changes, Notices);
 
     public ReportQueries Queries => new(DbFactory, Access, new CommunityClock(Clock));
 

@@ -30,7 +30,7 @@ public class StoredValueGuardTests(SeededDatabase database) : IClassFixture<Seed
             Disaggregations = [(Disaggregation)99, Disaggregation.Sex, Disaggregation.Sex],
         };
 
-        var value = ReportService.ToValueForm(indicator, null);
+        var value = ValueForm.Of(indicator, null);
 
         Assert.Equal([Disaggregation.Sex], value.Requested);
         Assert.Equal([Disaggregation.Sex], value.Breakdown.Keys);
