@@ -120,7 +120,7 @@ public static class Reminders
 
             body.Heading(Messages.Get($"Notify.Reminder.{stage}", ofStage.Count)).List(ofStage.Select(i => (
                 Messages.Get("Notify.Reminder.Item", i.Measure, AuditLabels.Period(i.Kind, i.Sequence, i.Year, i.Start, i.End),
-                    i.Due.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), AuditLabels.Short(i.Content, 120)),
+                    i.Due.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), AuditLabels.Short(i.Content.ReplaceLineEndings(" "), 120)),
                 (string?)NotificationPaths.Report(i.PeriodId))));
         }
 

@@ -113,7 +113,7 @@ public sealed class WeeklyDigest(DashboardService dashboard, PlanQueries plans)
             else
             {
                 body.List(approved.Select(a => (
-                    Messages.Get("Notify.Digest.ApprovedRow", a.Measure, AuditLabels.Period(a.Kind, a.Sequence, a.Year, a.Start, a.End), AuditLabels.Short(a.Content, 120)),
+                    Messages.Get("Notify.Digest.ApprovedRow", a.Measure, AuditLabels.Period(a.Kind, a.Sequence, a.Year, a.Start, a.End), AuditLabels.Short(a.Content.ReplaceLineEndings(" "), 120)),
                     (string?)NotificationPaths.Report(a.PeriodId))));
             }
 
