@@ -6,15 +6,15 @@ namespace Kreminna1325.Web;
 public static class Format
 {
     /// <summary>The pattern of <see cref="Amount"/>, for the fields where people type amounts.</summary>
-    public const string AmountPattern = "#,##0.0#";
+    public const string AmountPattern = Core.NumberText.AmountPattern;
 
-    public static string Amount(decimal amount) => amount.ToString(AmountPattern, CultureInfo.CurrentCulture);
+    public static string Amount(decimal amount) => Core.NumberText.Amount(amount);
 
     /// <summary>A count or percentage: no decimals unless there are some ("40", "12,5").</summary>
-    public static string Count(decimal value) => value.ToString("#,##0.#", CultureInfo.CurrentCulture);
+    public static string Count(decimal value) => Core.NumberText.Count(value);
 
     /// <summary>Every share and execution percentage (<see cref="Kreminna1325.Core.Percent"/>): "12,3 %", or "—" when there is nothing to measure.</summary>
-    public static string Percent(decimal? value) => value is { } v ? $"{Count(v)} %" : "—";
+    public static string Percent(decimal? value) => Core.NumberText.Percent(value);
 
     /// <summary>
     /// Every size a person reads — a download, a chosen file, a limit: "24 КБ", "1,3 МБ", "5 МБ" in Ukrainian

@@ -15,9 +15,18 @@ namespace Kreminna1325.Core.Dashboard;
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, BudgetReportService budgets, CommunityClock clock)
 {
-    public async Task<DashboardFigures?> GetAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
+    public Task<DashboardFigures?> GetAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
     {
         Permissions.Demand(user, Permissions.CanViewDashboard, "The dashboard is for executives, staff and administrators.");
+        return FiguresAsync(filter, clock.Today, ct);
+    }
+
+    /// <summary>
+    /// The figures on a given Kyiv day, for no one in particular: the weekly digest (<see cref="Notifications.WeeklyDigest"/>)
+    /// tells executives what their dashboard says, so it reads them here rather than counting again.
+    /// </summary>
+    internal async Task<DashboardFigures?> FiguresAsync(DashboardFilter filter, DateOnly today, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         // One snapshot for every panel, so an approval committed while they are read cannot make them disagree.
@@ -28,7 +37,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             return null;
         }
 
-        var today = clock.Today;
         var year = DefaultYear(filter.Year, today, plan.StartYear, plan.EndYear);
         var directions = await db.Directions.AsNoTracking().Where(d => d.PlanId == filter.PlanId && (filter.DirectionId == null || d.Id == filter.DirectionId))
             .OrderBy(d => d.Order).Select(d => new DirectionRef(d.Id, d.Number, d.Title)).ToListAsync(ct);

@@ -21,6 +21,13 @@ public sealed class PeriodFacts
     /// </summary>
     public bool IsDue { get; init; }
 
+    /// <summary>
+    /// The plan still asks for it (not orphaned) and nothing is submitted (no report or a draft), due or not: what its
+    /// officials still owe. <see cref="Overdue"/> and <see cref="DueSoon"/> are this on either side of the due date,
+    /// and the reminders (<see cref="Notifications.Reminders"/>) remind of exactly these.
+    /// </summary>
+    public bool Owed { get; init; }
+
     /// <summary>Due, and nothing submitted (no report or a draft).</summary>
     public bool Overdue { get; init; }
 
@@ -84,6 +91,7 @@ public static class PeriodStates
             DirectionId = p.Measure.DirectionId,
             Quarter = (p.End.Month - 1) / 3 + 1,
             IsDue = !p.IsOrphaned && p.Due < today,
+            Owed = !p.IsOrphaned && (p.Report == null || p.Report.Status == ReportStatus.Draft),
             Overdue = !p.IsOrphaned && p.Due < today && (p.Report == null || p.Report.Status == ReportStatus.Draft),
             DueSoon = !p.IsOrphaned && p.Due >= today && p.Due <= soon && (p.Report == null || p.Report.Status == ReportStatus.Draft),
             Returned = !p.IsOrphaned && p.Due < today && p.Report != null && p.Report.Status == ReportStatus.Returned,

@@ -119,4 +119,7 @@ public static class NotificationPaths
     public const string Preferences = "/account/notifications";
 
     public static string Report(int periodId) => $"/reports/{periodId}";
+
+    /// <summary>An official's worklist: where a reminder of several periods leads in the bell.</summary>
+    public const string MyReports = "/my-reports";
 }

@@ -24,6 +24,10 @@ public class KreminnaWebFactory : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = localMode ? "true" : "false",
             ["Demo:Enabled"] = localMode ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+
+            // The real clock would write today's reminders and digest into every test's database at start; the tests
+            // of the schedules run them on a fake clock, and a test that wants them on says so.
+            ["Notifications:Schedules"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

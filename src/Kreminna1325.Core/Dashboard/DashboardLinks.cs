@@ -1,6 +1,6 @@
 using Kreminna1325.Core.Monitoring;
 
-namespace Kreminna1325.Web.Dashboard;
+namespace Kreminna1325.Core.Dashboard;
 
 /// <summary>
 /// Where each dashboard figure leads: the list of exactly the rows it counts, with the dashboard's
