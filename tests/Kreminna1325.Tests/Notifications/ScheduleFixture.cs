@@ -83,10 +83,13 @@ public class ScheduleFixture : ReportingFixture
         await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.RemindersOff, false).SetProperty(x => x.DigestOff, false).SetProperty(x => x.Culture, (string?)null));
     }
 
+    /// <summary>The person's scheduled messages: the workflow's own (entering the test reports writes some) are another test's.</summary>
     public async Task<List<Notification>> MessagesOfAsync(string userId)
     {
         await using var db = await DbFactory.CreateDbContextAsync();
-        return await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.Id).ToListAsync();
+        return await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId && (n.Kind == NotificationKind.Reminder || n.Kind == NotificationKind.Digest))
+            .OrderBy(n => n.Id).ToListAsync();
     }
 
     public async Task<List<ScheduleRun>> RunsAsync(string job)

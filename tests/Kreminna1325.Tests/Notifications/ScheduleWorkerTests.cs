@@ -17,14 +17,14 @@ public class ScheduleWorkerTests : SeededDatabase
         await using var db = await DbFactory.CreateDbContextAsync();
         var official = await db.Users.Where(u => u.Email == "official@kreminna.local").Select(u => u.Id).SingleAsync();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await db.Notifications.AnyAsync(n => n.UserId == official) && DateTime.UtcNow < deadline)
+        while (!await db.Notifications.AnyAsync(n => n.UserId == official && n.Kind == NotificationKind.Reminder) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
 
-        // Today is years after the built-in plan's 2020–2022: everything the demo did not report is overdue, in one message.
-        var reminder = Assert.Single(await db.Notifications.Where(n => n.UserId == official).ToListAsync());
-        Assert.Equal(NotificationKind.Reminder, reminder.Kind);
+        // Today is years after the built-in plan's 2020–2022: everything the demo did not report is overdue, in one message
+        // (the demo's reviewed reports told her of their steps too: those are the workflow's).
+        var reminder = Assert.Single(await db.Notifications.Where(n => n.UserId == official && n.Kind == NotificationKind.Reminder).ToListAsync());
         Assert.Equal("official@kreminna.local", reminder.ToAddress);
         Assert.Contains("Прострочені — строк подання минув", reminder.TextBody);
         Assert.True(reminder.TextBody.Split('\n').Count(l => l.StartsWith("- Захід ", StringComparison.Ordinal)) > 10);
