@@ -9,6 +9,11 @@ public static class NotificationsExtensions
     {
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+
+        // The outbox's sender and its page.
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddHostedService<OutboxDelivery>();
+        builder.Services.AddScoped<OutboxQueries>();
     }
 
     public static void MapNotifications(this WebApplication app)

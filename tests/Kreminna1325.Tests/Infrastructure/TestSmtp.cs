@@ -124,14 +124,15 @@ public static class TestSmtp
         var api = new Uri($"http://127.0.0.1:{webPort}/");
 
         await RunAsync(root, "tool restore");
-        // A guard shell owns smtp4dev's process group and ends it, with its data folder, once this test process is gone:
-        // a test host that is killed or exits without running its exit handlers leaves no server behind.
-        var start = new ProcessStartInfo("bash")
+        // A guard shell owns smtp4dev's process group and ends it, with its data folder, within a second of this test
+        // process being gone, however it ended (a test host is often killed rather than left to run exit handlers).
+        // setsid: the guard is out of the test host's process group, which the test runner may kill whole.
+        var start = new ProcessStartInfo("setsid")
         {
             WorkingDirectory = root,
             ArgumentList =
             {
-                "-c",
+                "bash", "-c",
                 "set -m; \"$@\" >/dev/null 2>&1 & server=$!; "
                 + $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done; "
                 + $"kill -TERM -- -$server 2>/dev/null; wait; rm -rf '{appData.FullName}'",
@@ -144,17 +145,6 @@ public static class TestSmtp
         start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
         start.Environment["ServerOptions__RecipientValidationExpression"] = RecipientRule;
         process = Process.Start(start) ?? throw new InvalidOperationException("smtp4dev did not start.");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception)
-            {
-                // Leaving: the guard ends the server within a second anyway.
-            }
-        };
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
