@@ -8,7 +8,7 @@ namespace Kreminna1325.Web.Notifications;
 /// and sends nothing: the outbox keeps every message for when mail is configured. An error is logged and the next
 /// round tries again; it never takes the app down.
 /// </summary>
-internal sealed class OutboxDelivery(OutboxSender sender, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxDelivery> logger)
+public sealed class OutboxDelivery(OutboxSender sender, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxDelivery> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,27 +23,35 @@ internal sealed class OutboxDelivery(OutboxSender sender, IOptions<MailOptions> 
         logger.LogInformation("Mail is on: the outbox is sent through {Host}:{Port} ({Security}) from {From}",
             mail.Host, mail.Port, mail.Security, mail.From);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, mail.SendEverySeconds)), time);
-        do
+        try
         {
-            try
+            do
             {
-                var run = await sender.DeliverDueAsync(stoppingToken);
-                if (run != DeliveryRun.None)
-                {
-                    logger.LogInformation("Mail: {Sent} sent, {Retrying} to be tried again, {Failed} refused for good",
-                        run.Sent, run.Retrying, run.Failed);
-                }
+                await RoundAsync(mail, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app is stopping; a batch in hand was recorded before this.
+        }
+    }
+
+    private async Task RoundAsync(MailOptions mail, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var run = await sender.DeliverDueAsync(stoppingToken);
+            if (run != DeliveryRun.None)
             {
-                return;
-            }
-            catch (Exception error)
-            {
-                // The database away, say: the rows stay as they were and the next round claims them again.
-                logger.LogError(error, "Mail: delivering the outbox failed; trying again in {Seconds} s", mail.SendEverySeconds);
+                logger.LogInformation("Mail: {Sent} sent, {Retrying} to be tried again, {Failed} refused for good",
+                    run.Sent, run.Retrying, run.Failed);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The database away, say: the rows stay as they were and the next round claims them again.
+            logger.LogError(error, "Mail: delivering the outbox failed; trying again in {Seconds} s", mail.SendEverySeconds);
+        }
     }
 }
