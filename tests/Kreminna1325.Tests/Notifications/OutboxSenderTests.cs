@@ -174,6 +174,35 @@ public class OutboxSenderTests(OutboxFixture f) : IClassFixture<OutboxFixture>, 
     }
 
     [Fact]
+    public async Task Rows_another_sender_holds_are_skipped_not_waited_for_and_go_out_once_released()
+    {
+        var (host, port) = await TestSmtp.GetServerAsync();
+        var to = TestSmtp.NewAddress("held");
+        var ids = await f.WriteAsync(time.GetUtcNow(), Enumerable.Repeat(to, 6).ToArray());
+
+        // Another instance in the middle of its batch: it holds the first two rows.
+        await using (var other = await f.DbFactory.CreateDbContextAsync())
+        await using (var held = await other.Database.BeginTransactionAsync())
+        {
+            var first = ids.Take(2).ToList();
+            await other.Notifications.FromSql($"SELECT * FROM notifications WHERE id = ANY({first}) FOR UPDATE").ToListAsync();
+
+            var run = await f.Sender(time, host, port).DeliverDueAsync(CancellationToken.None);
+
+            Assert.Equal(new DeliveryRun(4, 0, 0), run);
+            Assert.Equal(
+                [DeliveryState.Pending, DeliveryState.Pending, DeliveryState.Sent, DeliveryState.Sent, DeliveryState.Sent, DeliveryState.Sent],
+                (await f.RowsAsync(ids)).Select(r => r.Delivery).ToArray());
+            await held.RollbackAsync();
+        }
+
+        Assert.Equal(new DeliveryRun(2, 0, 0), await f.Sender(time, host, port).DeliverDueAsync(CancellationToken.None));
+        Assert.Equal(6, (await TestSmtp.WaitForAsync(to, 6)).Count);
+        await Task.Delay(500);
+        Assert.Equal(6, (await TestSmtp.MessagesToAsync(to)).Count);
+    }
+
+    [Fact]
     public async Task A_recipient_the_server_refuses_for_good_is_marked_failed_and_the_rest_of_the_batch_goes_out()
     {
         var (host, port) = await TestSmtp.GetServerAsync();
