@@ -29,7 +29,7 @@ public static class OutboxMail
             MessageId = $"notification-{notification.Id}@{DomainOf(options.From)}",
         };
         message.From.Add(from);
-        message.To.Add(MailboxAddress.Parse(notification.ToAddress));
+        message.To.Add(RecipientOf(notification) ?? throw new RecipientAddressException());
         message.Body = new MultipartAlternative
         {
             new TextPart(MimeKit.Text.TextFormat.Plain) { Text = notification.TextBody },
@@ -37,6 +37,10 @@ public static class OutboxMail
         };
         return message;
     }
+
+    /// <summary>The one mailbox a row goes to, or null when its address cannot be written as one.</summary>
+    public static MailboxAddress? RecipientOf(Notification notification) =>
+        MailboxAddress.TryParse(notification.ToAddress, out var mailbox) && !string.IsNullOrEmpty(mailbox.Domain) ? mailbox : null;
 
     /// <summary>The wait before attempt number <paramref name="attempts"/> + 1: 1 minute, then 2, 4, … up to 30 minutes.</summary>
     public static TimeSpan BackOff(int attempts)
@@ -47,14 +51,15 @@ public static class OutboxMail
     }
 
     /// <summary>
-    /// The server refused this recipient or this message for good (5xx), or the address cannot be written as one:
-    /// sending it again would be refused again. A refused sender is ours to fix in the configuration, so it waits.
+    /// The server refused this recipient or this message for good (5xx), or the row's address cannot be written as one:
+    /// sending it again would be refused again. A refused or unwritable sender is ours to fix in the configuration, so it
+    /// waits.
     /// </summary>
     public static bool IsPermanent(Exception error) => error switch
     {
         SmtpCommandException command => (int)command.StatusCode >= 500
             && command.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted,
-        ParseException => true,
+        RecipientAddressException => true,
         _ => false,
     };
 
@@ -65,7 +70,8 @@ public static class OutboxMail
         {
             SmtpCommandException command => $"{(int)command.StatusCode} {command.Message}",
             AuthenticationException => "The SMTP server refused the user name or password (Mail:User, Mail:Password).",
-            ParseException => "Not an e-mail address.",
+            RecipientAddressException => "Not an e-mail address.",
+            ParseException => "Mail:From is not an e-mail address.",
             _ => $"{error.GetType().Name}: {error.Message}",
         };
         text = text.ReplaceLineEndings(" ").Trim();
@@ -87,3 +93,6 @@ public static class OutboxMail
         return domain.Length > 0 ? domain : "kreminna1325.local";
     }
 }
+
+/// <summary>The row's address is no e-mail address: no server would take it.</summary>
+public sealed class RecipientAddressException() : Exception("Not an e-mail address.");

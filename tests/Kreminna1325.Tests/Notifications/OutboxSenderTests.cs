@@ -239,6 +239,20 @@ public class OutboxSenderTests(OutboxFixture f) : IClassFixture<OutboxFixture>, 
     }
 
     [Fact]
+    public async Task A_sender_address_that_is_no_address_is_ours_to_fix_so_the_message_waits_instead_of_failing()
+    {
+        var (host, port) = await TestSmtp.GetServerAsync();
+        var ids = await f.WriteAsync(time.GetUtcNow(), TestSmtp.NewAddress("bad-from"));
+        var options = Options.Create(new MailOptions { Host = host, Port = port, Security = MailSecurity.None, From = "no address" });
+
+        var run = await new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance).DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(new DeliveryRun(0, 1, 0), run);
+        var row = Assert.Single(await f.RowsAsync(ids));
+        Assert.Equal((DeliveryState.Pending, "Mail:From is not an e-mail address."), (row.Delivery, row.LastError));
+    }
+
+    [Fact]
     public async Task With_mail_off_nothing_is_claimed_and_the_outbox_keeps_every_message()
     {
         var ids = await f.WriteAsync(time.GetUtcNow(), TestSmtp.NewAddress("off"));
