@@ -11,7 +11,7 @@ public static class NotificationsExtensions
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
 
         // The outbox's sender and its page.
-        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddHostedService<OutboxDelivery>();
         builder.Services.AddScoped<OutboxQueries>();
     }

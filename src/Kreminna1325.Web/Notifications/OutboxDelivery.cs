@@ -8,8 +8,8 @@ namespace Kreminna1325.Web.Notifications;
 /// and sends nothing: the outbox keeps every message for when mail is configured. An error is logged and the next
 /// round tries again; it never takes the app down.
 /// </summary>
-public sealed class OutboxDelivery(OutboxSender sender, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxDelivery> logger)
-    : BackgroundService
+public sealed class OutboxDelivery(
+    IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxDelivery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,7 +41,9 @@ public sealed class OutboxDelivery(OutboxSender sender, IOptions<MailOptions> op
     {
         try
         {
-            var run = await sender.DeliverDueAsync(stoppingToken);
+            // A scope per round: the sender's context factory is scoped.
+            await using var scope = scopes.CreateAsyncScope();
+            var run = await scope.ServiceProvider.GetRequiredService<OutboxSender>().DeliverDueAsync(stoppingToken);
             if (run != DeliveryRun.None)
             {
                 logger.LogInformation("Mail: {Sent} sent, {Retrying} to be tried again, {Failed} refused for good",

@@ -4,6 +4,7 @@ using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
         var ids = await f.WriteAsync(time.GetUtcNow(), TestSmtp.NewAddress("off"));
         var options = Options.Create(new MailOptions());
         var log = new Journal();
-        using var delivery = new OutboxDelivery(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance), options, time, log);
+        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance)), options, time, log);
 
         await delivery.StartAsync(CancellationToken.None);
         await delivery.ExecuteTask!;
@@ -45,7 +46,7 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
     {
         var (host, port) = await TestSmtp.GetServerAsync();
         var options = Options.Create(new MailOptions { Host = host, Port = port, Security = MailSecurity.None, SendEverySeconds = 5 });
-        using var delivery = new OutboxDelivery(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance), options, time, new Journal());
+        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance)), options, time, new Journal());
         await delivery.StartAsync(CancellationToken.None);
         try
         {
@@ -74,7 +75,7 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
         var factory = new PooledDbContextFactory<AppDbContext>(broken.Options);
         var options = Options.Create(new MailOptions { Host = "127.0.0.1", Port = 1, Security = MailSecurity.None, SendEverySeconds = 5 });
         var log = new Journal();
-        using var delivery = new OutboxDelivery(new OutboxSender(factory, options, time, NullLogger<OutboxSender>.Instance), options, time, log);
+        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(factory, options, time, NullLogger<OutboxSender>.Instance)), options, time, log);
 
         await delivery.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => log.Errors >= 1);
@@ -85,6 +86,9 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
         await delivery.StopAsync(CancellationToken.None);
         Assert.True(delivery.ExecuteTask.IsCompletedSuccessfully);
     }
+
+    private static IServiceScopeFactory Scopes(OutboxSender sender) =>
+        new ServiceCollection().AddSingleton(sender).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
