@@ -2,6 +2,8 @@
 # Restores, builds, starts a throwaway PostgreSQL, runs every test project, stops the server even
 # when tests fail, and exits non-zero on any failure. Installs Debian's chromium for the browser
 # tests and LibreOffice for the document tests when they are missing (as root). KREMINNA_TEST_DB set beforehand = use that server instead.
+# Starts smtp4dev (the repository's dotnet tool) as the SMTP server the mail tests deliver to, unless
+# KREMINNA_TEST_SMTP and KREMINNA_TEST_SMTP_API are set beforehand.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -35,13 +37,22 @@ fi
 
 started_here=0
 workdir=""
+smtp4dev_pid=""
+smtp4dev_dir=""
 cleanup() {
+    if [ -n "$smtp4dev_pid" ]; then
+        # Its own process group (set -m below): `dotnet tool run` and the server it starts stop together.
+        kill -TERM -- "-$smtp4dev_pid" 2>/dev/null
+        wait "$smtp4dev_pid" 2>/dev/null
+    fi
+    if [ -n "$smtp4dev_dir" ]; then rm -rf "$smtp4dev_dir"; fi
     if [ "$started_here" = 1 ]; then pg_stop_cluster; fi
     if [ -n "$workdir" ]; then rm -rf "$workdir"; fi
 }
 trap cleanup EXIT
 
 dotnet restore Kreminna1325.sln -nologo || fail "restore failed"
+dotnet tool restore >/dev/null || fail "dotnet tool restore failed (smtp4dev, dotnet-ef)"
 dotnet build Kreminna1325.sln -c Release --no-restore -nologo -v minimal || fail "build failed"
 
 if [ -z "${KREMINNA_TEST_DB:-}" ]; then
@@ -52,6 +63,31 @@ if [ -z "${KREMINNA_TEST_DB:-}" ]; then
     started_here=1
     export KREMINNA_TEST_DB
     KREMINNA_TEST_DB=$(pg_connection_string postgres)
+fi
+
+# The SMTP server the mail tests deliver to: smtp4dev on free loopback ports, messages in memory, no IMAP or POP3.
+# Recipients @refused.invalid are refused with 550, so the tests see a permanent refusal (TestSmtp.RecipientRule).
+if [ -z "${KREMINNA_TEST_SMTP:-}" ] || [ -z "${KREMINNA_TEST_SMTP_API:-}" ]; then
+    smtp4dev_dir=$(mktemp -d /tmp/kreminna-test-smtp4dev.XXXXXX)
+    smtp_port=$(pg_free_port 42500) || fail "no free port for smtp4dev"
+    smtp_web_port=$(pg_free_port $((smtp_port + 1))) || fail "no free port for smtp4dev"
+    set -m
+    DOTNET_ROLL_FORWARD=Major ServerOptions__RecipientValidationExpression='!recipient.endsWith("@refused.invalid")' \
+        dotnet tool run smtp4dev -- --urls="http://127.0.0.1:$smtp_web_port" --smtpport="$smtp_port" --bindaddress=127.0.0.1 \
+        --imapport= --pop3port= --db= --nousersettings --messagestokeep=100000 --baseappdatapath="$smtp4dev_dir" \
+        >"$smtp4dev_dir/smtp4dev.log" 2>&1 &
+    smtp4dev_pid=$!
+    set +m
+    for _ in $(seq 1 120); do
+        if curl -fsS "http://127.0.0.1:$smtp_web_port/api/messages?pageSize=1" >/dev/null 2>&1; then break; fi
+        if ! kill -0 "$smtp4dev_pid" 2>/dev/null; then cat "$smtp4dev_dir/smtp4dev.log" >&2; fail "smtp4dev did not start"; fi
+        sleep 0.5
+    done
+    curl -fsS "http://127.0.0.1:$smtp_web_port/api/messages?pageSize=1" >/dev/null 2>&1 \
+        || { cat "$smtp4dev_dir/smtp4dev.log" >&2; fail "smtp4dev did not answer"; }
+    export KREMINNA_TEST_SMTP="127.0.0.1:$smtp_port"
+    export KREMINNA_TEST_SMTP_API="http://127.0.0.1:$smtp_web_port"
+    echo "test.sh: smtp4dev at $KREMINNA_TEST_SMTP_API (SMTP $KREMINNA_TEST_SMTP)"
 fi
 
 results=$(mktemp -d /tmp/kreminna-test-results.XXXXXX)

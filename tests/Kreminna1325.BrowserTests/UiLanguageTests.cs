@@ -25,7 +25,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         var ids = await IdsAsync();
         await VisitAsync("admin@kreminna.local",
         [
-            "/admin/users", "/audit", "/plans", "/directions", "/bodies", "/measures", $"/measures/{ids.Measure}", $"/measures/{ids.Measure}/edit",
+            "/admin/users", "/admin/mail", "/audit", "/plans", "/directions", "/bodies", "/measures", $"/measures/{ids.Measure}", $"/measures/{ids.Measure}/edit",
             $"/directions/{ids.Direction}/measures/new", "/review", "/my-reports", "/dashboard", "/reports?state=overdue",
             $"/reports/{ids.Returned}", $"/reports/{ids.Approved}", "/account/change-password", "/plans/import",
             $"/plans/{fixture.PlanId}/annual-report/2020", "/", "/open-data", "/no-such-page",
@@ -39,7 +39,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await VisitAsync("staff@kreminna.local",
         [
             "/measures", $"/measures/{ids.Measure}", $"/measures/{ids.Measure}/edit", "/review", "/dashboard", "/reports?state=overdue",
-            $"/reports/{ids.Submitted ?? ids.Returned}", "/directions", "/bodies", "/plans", "/plans/import", "/account/change-password",
+            $"/reports/{ids.Submitted ?? ids.Returned}", "/directions", "/bodies", "/plans", "/plans/import", "/account/change-password", "/admin/mail",
             $"/plans/{fixture.PlanId}/annual-report/2021", $"/plans/{fixture.PlanId}/amendments",
         ]);
     }

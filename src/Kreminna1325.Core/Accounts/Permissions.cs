@@ -16,6 +16,10 @@ public static class Permissions
 
     public static bool CanManageUsers(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator);
 
+    /// <summary>Sees the e-mail outbox: whether mail is on, what waits and what failed, to whom.</summary>
+    public static bool CanViewOutbox(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff);
+
     public static bool CanViewAudit(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Executive);
 

@@ -38,5 +38,8 @@ public sealed class MailOptions
     public string From { get; set; } = "kreminna1325@localhost";
     public string FromName { get; set; } = "Kreminna1325";
 
+    /// <summary>How often the sender looks for messages that are due, in seconds.</summary>
+    public int SendEverySeconds { get; set; } = 5;
+
     public bool IsOn => !string.IsNullOrWhiteSpace(Host);
 }

@@ -12,6 +12,7 @@ public static class Policies
     public const string CanViewAudit = nameof(CanViewAudit);
     public const string CanViewDashboard = nameof(CanViewDashboard);
     public const string CanReport = nameof(CanReport);
+    public const string CanViewOutbox = nameof(CanViewOutbox);
 
     /// <summary>Resource policy: the resource is the measure id.</summary>
     public const string CanReportForMeasure = nameof(CanReportForMeasure);
@@ -24,6 +25,7 @@ public static class Policies
         options.AddPolicy(CanViewAudit, p => p.RequireAuthenticatedUser().RequireAssertion(c => Permissions.CanViewAudit(c.User)));
         options.AddPolicy(CanViewDashboard, p => p.RequireAuthenticatedUser().RequireAssertion(c => Permissions.CanViewDashboard(c.User)));
         options.AddPolicy(CanReport, p => p.RequireAuthenticatedUser().RequireAssertion(c => Permissions.CanReport(c.User)));
+        options.AddPolicy(CanViewOutbox, p => p.RequireAuthenticatedUser().RequireAssertion(c => Permissions.CanViewOutbox(c.User)));
         options.AddPolicy(CanReportForMeasure, p => p.RequireAuthenticatedUser().AddRequirements(new MeasureReportRequirement()));
     }
 }

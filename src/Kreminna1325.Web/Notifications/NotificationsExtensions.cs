@@ -10,9 +10,14 @@ public static class NotificationsExtensions
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
 
-        // (4) schedules: daily reminders and the Monday digest, checked every minute (Notifications:Schedules=false: not here).
+        // Daily reminders and the Monday digest, checked every minute (Notifications:Schedules=false: not here).
         builder.Services.AddScoped<WeeklyDigest>().AddScoped<Schedules>();
         builder.Services.AddHostedService<ScheduleWorker>();
+
+        // The outbox's sender and its page.
+        builder.Services.AddScoped<OutboxSender>();
+        builder.Services.AddHostedService<OutboxDelivery>();
+        builder.Services.AddScoped<OutboxQueries>();
     }
 
     public static void MapNotifications(this WebApplication app)

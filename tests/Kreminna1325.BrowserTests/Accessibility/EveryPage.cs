@@ -45,6 +45,7 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
         new("/plans/{plan}/annual-report/2021", "SEA"),
         new("/audit", "EA", StatesFor: "E", States: [PageStates.EntitySelect, PageStates.DatePicker]),
         new("/admin/users", "A", StatesFor: "A", States: [PageStates.UserForm, PageStates.UserBodies]),
+        new("/admin/mail", "SA"),
         new("/measures/{measure}/edit", "SA", StatesFor: "S", States: [PageStates.BodyAutocomplete, PageStates.TermKindSelect, PageStates.MeasureDelete]),
         new("/directions/{direction}/measures/new", "SA"),
         new("/directions", "SA"),

@@ -64,6 +64,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         ("/dashboard", "ASE"),
         ("/audit", "AE"),
         ("/admin/users", "A"),
+        ("/admin/mail", "AS"),
         ("/account/change-password", "ASOE"),
         ("/review", "AS"),
         ("/reports?state=overdue", "ASE"),
