@@ -9,9 +9,13 @@ public static class NotificationsExtensions
     {
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+
+        // The bell, the preferences and the calendar feed (part 3).
+        builder.Services.AddScoped<Inbox>().AddScoped<NotificationSettings>().AddScoped<CalendarFeed>();
     }
 
     public static void MapNotifications(this WebApplication app)
     {
+        app.MapCalendarFeed();
     }
 }
