@@ -22,8 +22,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "CalendarToken"];
 
     // Messages and their delivery, and the schedules' bookkeeping: the events they tell of are audited themselves.
-    private static readonly HashSet<Type> Unaudited =
-        [typeof(Notifications.Notification), typeof(Notifications.ScheduleRun), typeof(Notifications.ReminderMark)];
+    public static readonly IReadOnlySet<Type> Unaudited = new HashSet<Type>
+        { typeof(Notifications.Notification), typeof(Notifications.ScheduleRun), typeof(Notifications.ReminderMark) };
 
     // Derived or bookkeeping columns that would only add noise.
     private static readonly HashSet<string> Skipped = ["Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];

@@ -65,6 +65,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         ("/audit", "AE"),
         ("/admin/users", "A"),
         ("/account/change-password", "ASOE"),
+        ("/account/notifications", "ASOE"),
         ("/review", "AS"),
         ("/reports?state=overdue", "ASE"),
         ("/reports/{period}", "ASOE"),

@@ -50,24 +50,26 @@ public sealed class NotificationBellTests : IClassFixture<ReportingFixture>, IAs
     [Fact]
     public async Task The_button_says_how_many_are_unread_and_the_list_shows_them_newest_first()
     {
-        var now = f.Clock.GetUtcNow();
+        var now = new DateTimeOffset(2021, 5, 20, 9, 0, 0, TimeSpan.Zero);
         await NotificationRows.AddAsync(f.DbFactory, Centre, "Звіт повернуто: захід I.4", "/reports/1", now.AddHours(-2));
         await NotificationRows.AddAsync(f.DbFactory, Centre, "Звіт затверджено: захід I.5 <b>", "/reports/2", now.AddHours(-1));
 
         var bell = context.Render<NotificationBell>();
         bell.WaitForAssertion(() => Assert.Equal("Сповіщення, непрочитаних: 2", NameOf(bell)), Wait);
         Assert.Equal("2", bell.Find(".bell-count").TextContent.Trim());
-        Assert.Equal("true", bell.Find(".bell-icon").GetAttribute("aria-hidden"));
+        Assert.Equal("true", bell.Find(".bell-count").GetAttribute("aria-hidden"));
+        Assert.Equal("false", bell.Find("button").GetAttribute("aria-expanded"));
 
         await bell.Find("button").ClickAsync(new());
 
         popovers.WaitForAssertion(() => Assert.Equal(2, popovers.FindAll("[data-notification]").Count), Wait);
+        Assert.Equal("true", bell.Find("button").GetAttribute("aria-expanded"));
         var subjects = popovers.FindAll(".notification-subject").Select(s => s.TextContent).ToList();
         Assert.Equal(["Звіт затверджено: захід I.5 <b>", "Звіт повернуто: захід I.4"], subjects);
         Assert.Empty(popovers.FindAll(".notification-subject b"));
         // Kyiv time: 09:00 UTC on 20 May is 12:00 in Kyiv (summer time); the newer one is an hour earlier.
         Assert.Equal("20.05.2021 11:00", popovers.FindAll(".notification-when")[0].TextContent.Trim());
-        Assert.Contains(popovers.FindAll("a"), a => a.GetAttribute("href") == NotificationPaths.Preferences);
+        Assert.Equal(NotificationPaths.Preferences, popovers.Find("[data-action='preferences']").GetAttribute("href"));
     }
 
     [Fact]
