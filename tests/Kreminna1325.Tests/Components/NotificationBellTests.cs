@@ -107,6 +107,22 @@ public sealed class NotificationBellTests : IClassFixture<ReportingFixture>, IAs
     }
 
     [Fact]
+    public async Task Escape_closes_the_list()
+    {
+        await NotificationRows.AddAsync(f.DbFactory, Centre, "1", "/reports/1", f.Clock.GetUtcNow());
+        var bell = context.Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.Equal("Сповіщення, непрочитаних: 1", NameOf(bell)), Wait);
+
+        await bell.Find("button").ClickAsync(new());
+        popovers.WaitForAssertion(() => Assert.Single(popovers.FindAll("#notification-list")), Wait);
+        Assert.Equal("true", bell.Find("button").GetAttribute("aria-expanded"));
+        await popovers.Find("#notification-list").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+
+        bell.WaitForAssertion(() => Assert.Equal("false", bell.Find("button").GetAttribute("aria-expanded")), Wait);
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll("#notification-list")), Wait);
+    }
+
+    [Fact]
     public async Task A_notification_written_with_a_report_change_appears_without_a_reload()
     {
         var bell = context.Render<NotificationBell>();

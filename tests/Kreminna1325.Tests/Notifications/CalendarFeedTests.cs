@@ -168,6 +168,13 @@ public sealed class CalendarFeedTests(CalendarFixture f) : IClassFixture<Calenda
         await AssertNotFoundAsync(f.Factory.NewClient(), $"/calendar/{token}.ics");
     }
 
+    [Theory]
+    [InlineData("/calendar/q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c.ics", "/calendar/***.ics")]
+    [InlineData("/Calendar/whatever", "/calendar/***.ics")]
+    [InlineData("/reports/12", "/reports/12")]
+    public void The_request_log_writes_a_calendar_address_without_its_secret(string path, string logged) =>
+        Assert.Equal(logged, Kreminna1325.Web.Notifications.CalendarEndpoint.LoggedPath(path));
+
     [Fact]
     public async Task Switching_the_language_while_signed_in_stores_it_on_the_person()
     {
