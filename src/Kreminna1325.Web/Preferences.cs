@@ -22,7 +22,8 @@ public static class PreferencesEndpoints
     /// choice and goes back. A full page load, so the whole page, circuit included, speaks the new choice.
     /// </summary>
     public static void MapPreferences(this WebApplication app) =>
-        app.MapGet("/preferences", (HttpContext context, string? culture, string? theme, string? plan, string? returnUrl) =>
+        app.MapGet("/preferences", async (HttpContext context, string? culture, string? theme, string? plan, string? returnUrl,
+                Core.Notifications.NotificationSettings settings) =>
             {
                 var options = new CookieOptions
                 {
@@ -36,6 +37,12 @@ public static class PreferencesEndpoints
                 {
                     context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), options);
+
+                    // A signed-in person's choice is theirs, not only this browser's: e-mails follow it too.
+                    if (Core.Accounts.Permissions.UserId(context.User) is { } userId)
+                    {
+                        await settings.RememberCultureAsync(userId, culture, context.RequestAborted);
+                    }
                 }
 
                 if (theme is "dark" or "light")

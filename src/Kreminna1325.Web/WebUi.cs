@@ -42,7 +42,14 @@ public static class WebUi
 
     public static void UseWebUi(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        // A calendar address carries its secret in the path: the log writes it without (Notifications/CalendarEndpoint).
+        app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new Serilog.Events.LogEventProperty("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+            new Serilog.Events.LogEventProperty("RequestPath", new Serilog.Events.ScalarValue(Notifications.CalendarEndpoint.LoggedPath(path))),
+            new Serilog.Events.LogEventProperty("StatusCode", new Serilog.Events.ScalarValue(status)),
+            new Serilog.Events.LogEventProperty("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+        ]);
 
         // People get a page in their language; the API answers problem+json (ApiExceptionHandler
         // and its own 404 fallback), so these only ever render for pages.

@@ -27,7 +27,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         [
             "/admin/users", "/admin/mail", "/audit", "/plans", "/directions", "/bodies", "/measures", $"/measures/{ids.Measure}", $"/measures/{ids.Measure}/edit",
             $"/directions/{ids.Direction}/measures/new", "/review", "/my-reports", "/dashboard", "/reports?state=overdue",
-            $"/reports/{ids.Returned}", $"/reports/{ids.Approved}", "/account/change-password", "/plans/import",
+            $"/reports/{ids.Returned}", $"/reports/{ids.Approved}", "/account/change-password", "/account/notifications", "/plans/import",
             $"/plans/{fixture.PlanId}/annual-report/2020", "/", "/open-data", "/no-such-page",
         ]);
     }
@@ -39,7 +39,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await VisitAsync("staff@kreminna.local",
         [
             "/measures", $"/measures/{ids.Measure}", $"/measures/{ids.Measure}/edit", "/review", "/dashboard", "/reports?state=overdue",
-            $"/reports/{ids.Submitted ?? ids.Returned}", "/directions", "/bodies", "/plans", "/plans/import", "/account/change-password", "/admin/mail",
+            $"/reports/{ids.Submitted ?? ids.Returned}", "/directions", "/bodies", "/plans", "/plans/import", "/account/change-password", "/account/notifications", "/admin/mail",
             $"/plans/{fixture.PlanId}/annual-report/2021", $"/plans/{fixture.PlanId}/amendments",
         ]);
     }
@@ -51,7 +51,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await VisitAsync("official@kreminna.local",
         [
             "/my-reports", "/measures", $"/measures/{ids.Measure}", $"/reports/{ids.Returned}", $"/reports/{ids.Draft}", $"/reports/{ids.Approved}",
-            "/account/change-password", "/account/access-denied",
+            "/account/change-password", "/account/notifications", "/account/access-denied",
         ]);
     }
 
@@ -62,7 +62,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await VisitAsync("executive@kreminna.local",
         [
             "/dashboard", "/reports?state=overdue", "/reports?state=approved", "/audit", "/measures", $"/measures/{ids.Measure}",
-            $"/reports/{ids.Approved}", $"/plans/{fixture.PlanId}/annual-report/2020", "/account/change-password",
+            $"/reports/{ids.Approved}", $"/plans/{fixture.PlanId}/annual-report/2020", "/account/change-password", "/account/notifications",
         ]);
     }
 

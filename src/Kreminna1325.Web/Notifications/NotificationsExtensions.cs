@@ -18,9 +18,13 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<OutboxSender>();
         builder.Services.AddHostedService<OutboxDelivery>();
         builder.Services.AddScoped<OutboxQueries>();
+
+        // The bell, the preferences and the calendar feed.
+        builder.Services.AddScoped<Inbox>().AddScoped<NotificationSettings>().AddScoped<CalendarFeed>();
     }
 
     public static void MapNotifications(this WebApplication app)
     {
+        app.MapCalendarFeed();
     }
 }

@@ -45,5 +45,10 @@
         });
     });
 
-    window.kreminna = { focusResult: focusResult };
+    // The calendar address's copy button (Notifications): the clipboard, where the browser allows it.
+    function copyText(text) {
+        return navigator.clipboard.writeText(text);
+    }
+
+    window.kreminna = { focusResult: focusResult, copyText: copyText };
 })();

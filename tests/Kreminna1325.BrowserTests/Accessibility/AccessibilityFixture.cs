@@ -43,6 +43,19 @@ public sealed class AccessibilityFixture : IAsyncLifetime
             ["approved"] = PeriodOf(ReportStatus.Approved),
         };
         db.ResponsibleBodies.Add(new ResponsibleBody { Name = "Тестовий орган без заходів", ShortName = UnusedBody, Kind = BodyKind.CivilSociety });
+
+        // Unread notifications for the official, so the bell shows its count on every page and a list when open.
+        var official = await db.Users.Where(u => u.Email == "official@kreminna.local").Select(u => u.Id).SingleAsync();
+        foreach (var (subject, hours) in new[] { ("Звіт повернуто на доопрацювання: захід I.4, I квартал 2021", 2), ("Звіт затверджено: захід I.4, IV квартал 2020", 1) })
+        {
+            var at = DateTimeOffset.UtcNow.AddHours(-hours);
+            db.Notifications.Add(new Kreminna1325.Core.Notifications.Notification
+            {
+                UserId = official, Subject = subject, TextBody = subject, HtmlBody = subject, Link = $"/reports/{Ids["draft"]}",
+                CreatedAt = at, NextAttemptAt = at, ToAddress = "official@kreminna.local",
+            });
+        }
+
         await db.SaveChangesAsync();
 
         // A second plan, so the app bar offers the plan switcher.

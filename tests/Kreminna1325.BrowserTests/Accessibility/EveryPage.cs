@@ -53,6 +53,7 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
         new("/plans", "SA", StatesFor: "S", States: [PageStates.PlanCopyForm]),
         new("/plans/import", "SA"),
         new("/plans/{plan}/amendments", "SA"),
+        new("/account/notifications", "OSEA", StatesFor: "O", States: [PageStates.NotificationBell, PageStates.CalendarRenew]),
     ];
 
     private static readonly (char Letter, string Role)[] RoleLetters =

@@ -23,6 +23,8 @@ public static class PageStates
     public const string BodyForm = "new body form, kind select open";
     public const string BodyDelete = "delete confirmation dialog";
     public const string PlanCopyForm = "plan copy form, cadence select open";
+    public const string NotificationBell = "notification bell open";
+    public const string CalendarRenew = "calendar address renew confirmation";
 
     private const float Timeout = 15_000;
 
@@ -44,6 +46,8 @@ public static class PageStates
         BodyDelete => ClickThenVisibleAsync(
             page.Locator($"tr[data-body='{AccessibilityFixture.UnusedBody}'] [data-action='delete-body']"), page.Locator(".mud-dialog")),
         PlanCopyForm => PlanCopyAsync(page),
+        NotificationBell => ClickThenPopoverAsync(page, page.Locator(".mud-appbar .notification-bell button").First),
+        CalendarRenew => ClickThenVisibleAsync(page.Locator("[data-action='renew']"), page.Locator(".mud-dialog")),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No such state."),
     };
 

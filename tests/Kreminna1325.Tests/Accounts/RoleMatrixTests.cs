@@ -66,6 +66,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         ("/admin/users", "A"),
         ("/admin/mail", "AS"),
         ("/account/change-password", "ASOE"),
+        ("/account/notifications", "ASOE"),
         ("/review", "AS"),
         ("/reports?state=overdue", "ASE"),
         ("/reports/{period}", "ASOE"),
