@@ -11,7 +11,7 @@ namespace Kreminna1325.BrowserTests;
 /// The app on a real Kestrel socket over a seeded database of its own, and Debian's Chromium
 /// driven by Playwright. Playwright's own browser download is never used.
 /// </summary>
-public sealed class BrowserFixture : SeededDatabase
+public class BrowserFixture : SeededDatabase
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -31,8 +31,10 @@ public sealed class BrowserFixture : SeededDatabase
         await base.InitializeAsync();
 
         // Production on plain HTTP, as scripts/run.sh serves it.
-        factory = new KreminnaWebFactory(ConnectionString, settings: new Dictionary<string, string?> { ["Deployment:PlainHttp"] = "true" });
-        factory.UseKestrel(0);
+        var settings = new Dictionary<string, string?> { ["Deployment:PlainHttp"] = "true" };
+        var port = await ConfigureAsync(settings);
+        factory = new KreminnaWebFactory(ConnectionString, settings: settings);
+        factory.UseKestrel(port);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
@@ -52,6 +54,9 @@ public sealed class BrowserFixture : SeededDatabase
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>Settings a fixture adds to the app's, and the port it is to listen on (0: any free one).</summary>
+    protected virtual Task<int> ConfigureAsync(Dictionary<string, string?> settings) => Task.FromResult(0);
 
     /// <summary>
     /// Waits until the page runs on its circuit. The layout marks its main element when the render
