@@ -13,6 +13,11 @@ public sealed class NotificationOptions
 
     /// <summary>An absolute address for an app-relative path.</summary>
     public string Absolute(string path) => PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
+
+    /// <summary>An absolute http(s) address without query or fragment: anything else would put broken links in every e-mail.</summary>
+    public bool HasValidBaseUrl =>
+        Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Query.Length == 0 && uri.Fragment.Length == 0;
 }
 
 public enum MailSecurity

@@ -7,8 +7,14 @@ public static class NotificationsExtensions
 {
     public static void AddNotifications(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
-        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        // A wrong address or port is refused at start, not discovered in the first e-mail.
+        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section))
+            .Validate(o => o.HasValidBaseUrl, "Notifications:PublicBaseUrl must be the absolute http(s) address people open the app at, e.g. https://1325.kreminna.gov.ua")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))
+            .Validate(o => o.Port is > 0 and <= 65535, "Mail:Port must be a TCP port (1–65535)")
+            .Validate(o => o.SendEverySeconds > 0, "Mail:SendEverySeconds must be at least 1")
+            .ValidateOnStart();
 
         // Daily reminders and the Monday digest, checked every minute (Notifications:Schedules=false: not here).
         builder.Services.AddScoped<WeeklyDigest>().AddScoped<Schedules>();

@@ -9,7 +9,8 @@ namespace Kreminna1325.Web.Notifications;
 /// round tries again; it never takes the app down.
 /// </summary>
 public sealed class OutboxDelivery(
-    IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxDelivery> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<MailOptions> options, IOptions<NotificationOptions> links, TimeProvider time,
+    ILogger<OutboxDelivery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,8 +21,8 @@ public sealed class OutboxDelivery(
             return;
         }
 
-        logger.LogInformation("Mail is on: the outbox is sent through {Host}:{Port} ({Security}) from {From}",
-            mail.Host, mail.Port, mail.Security, mail.From);
+        logger.LogInformation("Mail is on: the outbox is sent through {Host}:{Port} ({Security}) from {From}; links lead to {PublicBaseUrl}",
+            mail.Host, mail.Port, mail.Security, mail.From, links.Value.PublicBaseUrl);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, mail.SendEverySeconds)), time);
         try
         {

@@ -15,6 +15,8 @@ namespace Kreminna1325.Tests.Notifications;
 /// <summary>The background service that runs the sender in the app: off without a host, on a timer with one, never down on an error.</summary>
 public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>, IAsyncLifetime
 {
+    private static readonly IOptions<NotificationOptions> Links = Options.Create(new NotificationOptions());
+
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
 
     public Task InitializeAsync() => f.EmptyOutboxAsync();
@@ -27,7 +29,7 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
         var ids = await f.WriteAsync(time.GetUtcNow(), TestSmtp.NewAddress("off"));
         var options = Options.Create(new MailOptions());
         var log = new Journal();
-        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance)), options, time, log);
+        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance)), options, Links, time, log);
 
         await delivery.StartAsync(CancellationToken.None);
         await delivery.ExecuteTask!;
@@ -46,7 +48,7 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
     {
         var (host, port) = await TestSmtp.GetServerAsync();
         var options = Options.Create(new MailOptions { Host = host, Port = port, Security = MailSecurity.None, SendEverySeconds = 5 });
-        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance)), options, time, new Journal());
+        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(f.DbFactory, options, time, NullLogger<OutboxSender>.Instance)), options, Links, time, new Journal());
         await delivery.StartAsync(CancellationToken.None);
         try
         {
@@ -75,7 +77,7 @@ public class OutboxDeliveryTests(OutboxFixture f) : IClassFixture<OutboxFixture>
         var factory = new PooledDbContextFactory<AppDbContext>(broken.Options);
         var options = Options.Create(new MailOptions { Host = "127.0.0.1", Port = 1, Security = MailSecurity.None, SendEverySeconds = 5 });
         var log = new Journal();
-        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(factory, options, time, NullLogger<OutboxSender>.Instance)), options, time, log);
+        using var delivery = new OutboxDelivery(Scopes(new OutboxSender(factory, options, time, NullLogger<OutboxSender>.Instance)), options, Links, time, log);
 
         await delivery.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => log.Errors >= 1);
