@@ -44,6 +44,8 @@ public sealed class HostileData
         "ValueBreakdown.Category", // a category code of Breakdowns, checked on every write
         "Evidence.ContentType", // detected from the content
         "Evidence.Sha256",
+        "AppUser.Culture", // one of the two languages, chosen, never typed
+        "AppUser.CalendarToken", // random, made by the app
     ];
 
     public Dictionary<int, string> Fields { get; } = [];

@@ -25,6 +25,11 @@ public class PhoneAccountTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await menu.GetByRole(AriaRole.Link, new() { Name = "Змінити пароль" }).ClickAsync();
 
         await page.WaitForURLAsync(fixture.BaseUrl + "/account/change-password", new() { Timeout = 15_000 });
+
+        // The page is rendered statically: the address changes first, then the page loads in full. Its form is
+        // what shows the load is done; measuring before that would measure a page on its way out.
+        await Assertions.Expect(page.GetByLabel("Поточний пароль")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await page.GetByLabel("Поточний пароль").FillAsync("Demo-Kreminna-1325");
         await page.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync(newPassword);
