@@ -5,6 +5,7 @@ using Ical.Net.Serialization;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
+using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Kreminna1325.Core.Notifications;
 /// every plan. Found by the secret token in its address alone (calendar apps cannot sign in), so an unknown or
 /// renewed token, or a deactivated account, finds nothing.
 /// </summary>
-public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOptions<NotificationOptions> options, TimeProvider clock, PlanQueries plans)
 {
     /// <summary>The calendar as iCalendar text in the person's language, or null when the token opens none.</summary>
     public async Task<string?> RenderAsync(string token, CancellationToken ct = default)
@@ -56,7 +57,7 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
                 p.Measure.Content,
             })
             .ToListAsync(ct);
-        var community = await db.Plans.OrderBy(p => p.Id).Select(p => p.Municipality).FirstOrDefaultAsync(ct) ?? "";
+        var community = await Schedules.CommunityNameAsync(plans, ct);
 
         using var language = CultureScope.Of(Recipients.CultureOf(person.Culture));
         var calendar = new Calendar { ProductId = "-//Kreminna1325//Calendar//UK" };

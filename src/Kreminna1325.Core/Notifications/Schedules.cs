@@ -26,15 +26,21 @@ public sealed class Schedules(
         // The day the messages speak of is the day they are written: a run made up after midnight reminds of what is
         // due from that day, not from the missed one.
         var today = CommunityClock.DayOf(now);
-        var newest = (await plans.ListAsync(ct)).FirstOrDefault();
-        var community = newest?.Municipality ?? "";
+        // The community's name is read only for a slot that runs, not on every minute's check.
         var reminders = await RunOnceAsync(RemindersJob, ScheduleSlots.LatestDaily(now), now,
-            db => Reminders.WriteAsync(db, today, now, community, options.Value, ct), ct);
+            async db => await Reminders.WriteAsync(db, today, now, await CommunityNameAsync(plans, ct), options.Value, ct), ct);
         var weekly = ScheduleSlots.LatestWeekly(now);
         var digests = await RunOnceAsync(DigestJob, weekly, now,
             db => digest.WriteAsync(db, weekly, today, now, options.Value, ct), ct);
         return new ScheduleResult(reminders, digests);
     }
+
+    /// <summary>
+    /// The community the messages speak for: the newest plan's municipality, as the plan switcher opens it. One community
+    /// per instance until communities are entities of their own.
+    /// </summary>
+    public static async Task<string> CommunityNameAsync(PlanQueries plans, CancellationToken ct) =>
+        (await plans.ChooseAsync(null, ct))?.Municipality ?? "";
 
     private async Task<int?> RunOnceAsync(string job, DateOnly slot, DateTimeOffset now, Func<AppDbContext, Task<int>> write, CancellationToken ct)
     {
