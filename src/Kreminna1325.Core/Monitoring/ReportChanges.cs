@@ -12,6 +12,7 @@ public sealed class ReportChanges
 {
     private readonly Lock gate = new();
     private Action<ReportChange>[] listeners = [];
+    private Action<ReportChange>? forward;
 
     /// <summary>
     /// The listener must return at once (a circuit hands the work to its own dispatcher) and must not throw:
@@ -32,8 +33,6 @@ public sealed class ReportChanges
     /// database notifications); they hear it through <see cref="RaiseFromElsewhere"/>, which sends nothing on.
     /// </summary>
     public void ForwardTo(Action<ReportChange> forward) => this.forward = forward;
-
-    private Action<ReportChange>? forward;
 
     /// <summary>A change committed by this process: its own listeners, then the other instances.</summary>
     public void Raise(ReportChange change)

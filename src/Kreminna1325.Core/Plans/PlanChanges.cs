@@ -13,6 +13,7 @@ public sealed class PlanChanges
 {
     private readonly Lock gate = new();
     private Func<CancellationToken, ValueTask>[] listeners = [];
+    private Action? forward;
 
     public void Subscribe(Func<CancellationToken, ValueTask> listener)
     {
@@ -27,8 +28,6 @@ public sealed class PlanChanges
     /// database notifications); they hear it through <see cref="RaiseFromElsewhereAsync"/>, which sends nothing on.
     /// </summary>
     public void ForwardTo(Action forward) => this.forward = forward;
-
-    private Action? forward;
 
     /// <summary>A change committed by this process: its own listeners, then the other instances.</summary>
     public async ValueTask RaiseAsync(CancellationToken ct = default)
