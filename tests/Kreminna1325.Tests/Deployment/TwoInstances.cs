@@ -1,8 +1,10 @@
 using System.Net;
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Tests.Infrastructure;
+using Kreminna1325.Web.Communities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -70,14 +72,15 @@ public sealed class TwoInstances : IAsyncLifetime
     public static HttpClient Client(KreminnaWebFactory instance, CookieContainer jar) =>
         instance.CreateDefaultClient(instance.ClientOptions.BaseAddress, new CookieContainerHandler(jar));
 
-    /// <summary>The principal the instance builds for this person at sign-in.</summary>
+    /// <summary>The person as the instance sees them in a request: signed in, acting in their first community.</summary>
     public static async Task<ClaimsPrincipal> PrincipalAsync(KreminnaWebFactory instance, string email)
     {
         await using var scope = instance.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
-        return await principals.CreateAsync(user);
+        var principal = await principals.CreateAsync(user);
+        return CommunityRoles.InCommunity(principal, CommunityClaims.GrantedCommunities(principal) is [var first, ..] ? first : null);
     }
 
     public static async Task<T> InScopeAsync<T>(KreminnaWebFactory instance, Func<IServiceProvider, Task<T>> work)

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kreminna1325.Core.Communities;
+using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
 using Kreminna1325.Core.Plans;
@@ -29,7 +31,13 @@ public class TwoInstancesTests(TwoInstances f) : IClassFixture<TwoInstances>
         await using var db = await f.DbFactory.CreateDbContextAsync();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Equal(1, await db.Plans.CountAsync());
+        // Each community's plans once (the built-in plan, and the demo's other communities when there are some).
+        var plans = await db.Plans.Select(p => new { p.CommunityId, p.Title, p.StartYear }).ToListAsync();
+        Assert.NotEmpty(plans);
+        Assert.Equal(plans.Count, plans.Distinct().Count());
+        var communities = await db.Communities.Select(c => c.Code).ToListAsync();
+        Assert.NotEmpty(communities);
+        Assert.Equal(communities.Count, communities.Distinct().Count());
         string[] demo = ["admin@kreminna.local", "staff@kreminna.local", "official@kreminna.local", "executive@kreminna.local"];
         Assert.Equal(demo.Order(), (await db.Users.Where(u => demo.Contains(u.Email!)).Select(u => u.Email!).ToListAsync()).Order());
         var roles = await db.Roles.Select(r => r.Name).ToListAsync();
@@ -203,16 +211,19 @@ public class TwoInstancesTests(TwoInstances f) : IClassFixture<TwoInstances>
         ["__RequestVerificationToken"] = token,
     });
 
+    private static IQueryable<Measure> KreminnasI4(AppDbContext db) => db.Measures.Where(m =>
+        m.Direction.Number == "I" && m.Number == 4 && db.Communities.Any(c => c.Id == m.CommunityId && c.Code == KnownCommunities.Kreminna().Code));
+
     private async Task<int> MeasureIdAsync()
     {
         await using var db = await f.DbFactory.CreateDbContextAsync();
-        return await db.Measures.Where(m => m.Direction.Number == "I" && m.Number == 4).Select(m => m.Id).SingleAsync();
+        return await KreminnasI4(db).Select(m => m.Id).SingleAsync();
     }
 
     private async Task<int> PlanIdAsync()
     {
         await using var db = await f.DbFactory.CreateDbContextAsync();
-        return await db.Plans.Select(p => p.Id).SingleAsync();
+        return await KreminnasI4(db).Select(m => m.Direction.PlanId).SingleAsync();
     }
 
     private async Task<KeysDbContext> KeysAsync() => new(new DbContextOptionsBuilder<KeysDbContext>()
@@ -222,8 +233,10 @@ public class TwoInstancesTests(TwoInstances f) : IClassFixture<TwoInstances>
     private async Task<((int Period, int Measure), (int Period, int Measure))> TwoFreePeriodsAsync()
     {
         await using var db = await f.DbFactory.CreateDbContextAsync();
+        var kreminna = await db.Communities.Where(c => c.Code == KnownCommunities.Kreminna().Code).Select(c => c.Id).SingleAsync();
         var free = await db.ReportingPeriods
-            .Where(p => ((p.Measure.Direction.Number == "I" && p.Measure.Number == 4) || (p.Measure.Direction.Number == "III" && p.Measure.Number == 5))
+            .Where(p => p.CommunityId == kreminna
+                && ((p.Measure.Direction.Number == "I" && p.Measure.Number == 4) || (p.Measure.Direction.Number == "III" && p.Measure.Number == 5))
                 && !db.Reports.Any(r => r.PeriodId == p.Id))
             .OrderBy(p => p.MeasureId).ThenByDescending(p => p.Start).Select(p => new { p.Id, p.MeasureId }).ToListAsync();
         var byMeasure = free.GroupBy(p => p.MeasureId).Select(g => g.First()).ToList();
