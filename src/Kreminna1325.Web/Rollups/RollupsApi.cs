@@ -5,6 +5,7 @@ using Kreminna1325.Core.Exchange;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Rollups;
 using Kreminna1325.Web.Exchange;
+using Kreminna1325.Web.Monitoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 

@@ -213,10 +213,12 @@ public class RollupServiceTests(RollupFixture f) : IClassFixture<RollupFixture>
         Assert.Equal("UA44120010000000001", rows[3][0]);
         Assert.Equal("Код", rows[2][0]);
         // Measures, done … due, submitted, share: А's 2 measures, 1 done, 2 due, 1 submitted, 50 %.
-        Assert.Equal(["2", "1", "0", "1", "0", "2", "1", "50.0"], rows[3].Skip(3).Take(8));
+        Assert.Equal([2m, 1m, 0m, 1m, 0m, 2m, 1m, 50m], rows[3].Skip(3).Take(8).Select(Number));
         // The totals' women and men, and their share.
-        Assert.Equal(["9", "5", "64.3"], rows[6].TakeLast(3));
+        Assert.Equal([9m, 5m, 64.3m], rows[6].TakeLast(3).Select(Number));
     }
+
+    private static decimal Number(string cell) => decimal.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
 
     private static RollupSheetText Text => new(
         "Зведення", "Зведення 2022", "Лише затверджені звіти", "Код", "Громада", "План", "Немає плану", "Заходів", s => s.ToString(),
