@@ -13,10 +13,12 @@ public static class CommunitiesExtensions
         builder.Services.AddScoped<IDbContextFactory<AppDbContext>, CommunityDbContextFactory>();
         builder.Services.AddScoped<IClaimsTransformation, CommunityRoles>();
         Rollups.RollupsApi.AddRollups(builder.Services);
+        builder.Services.AddCommunitiesApi();
     }
 
     public static void MapCommunities(this WebApplication app)
     {
         Rollups.RollupsApi.MapRollupsApi(app);
+        app.MapCommunitiesApi();
     }
 }
