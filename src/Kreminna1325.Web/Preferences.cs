@@ -22,7 +22,7 @@ public static class PreferencesEndpoints
     /// choice and goes back. A full page load, so the whole page, circuit included, speaks the new choice.
     /// </summary>
     public static void MapPreferences(this WebApplication app) =>
-        app.MapGet("/preferences", async (HttpContext context, string? culture, string? theme, string? plan, string? returnUrl,
+        app.MapGet("/preferences", async (HttpContext context, string? culture, string? theme, string? plan, string? community, string? returnUrl,
                 Core.Notifications.NotificationSettings settings) =>
             {
                 var options = new CookieOptions
@@ -48,6 +48,14 @@ public static class PreferencesEndpoints
                 if (theme is "dark" or "light")
                 {
                     context.Response.Cookies.Append(UiState.ThemeCookie, theme, options);
+                }
+
+                // The switcher's community: checked against the person's grants on every request (CommunityRoles).
+                if (QueryValues.Int(community) is { } communityId)
+                {
+                    context.Response.Cookies.Append(Communities.CommunityRoles.CommunityCookie,
+                        communityId.ToString(System.Globalization.CultureInfo.InvariantCulture), options);
+                    context.Response.Cookies.Delete(UiState.PlanCookie);
                 }
 
                 if (QueryValues.Int(plan) is { } planId)

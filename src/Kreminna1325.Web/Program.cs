@@ -8,6 +8,7 @@ using Kreminna1325.Core.Plans;
 using Kreminna1325.Web;
 using Kreminna1325.Web.Audit;
 using Kreminna1325.Web.Budget;
+using Kreminna1325.Web.Communities;
 using Kreminna1325.Web.Dashboard;
 using Kreminna1325.Web.Exchange;
 using Kreminna1325.Web.Plans.Editing;
@@ -26,6 +27,7 @@ builder.AddStructuredLogging();
 builder.AddDeployment();
 builder.AddDatabase();
 builder.AddAccounts();
+builder.AddCommunities();
 builder.Services.AddCommunityClock().AddPlans().AddBudget().AddMonitoring().AddDashboard().AddAudit()
     .AddExchange();
 builder.AddWebUi();
@@ -69,6 +71,7 @@ app.MapDashboardApi();
 app.MapAccountEndpoints();
 app.MapPreferences();
 app.MapNotifications();
+app.MapCommunities();
 app.MapDatabaseHealth();
 app.MapWebUi();
 

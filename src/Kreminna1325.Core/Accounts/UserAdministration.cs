@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using FluentValidation;
 using Kreminna1325.Core.Audit;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,15 +36,16 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
 
     public async Task<IReadOnlyList<UserRow>> ListAsync(ClaimsPrincipal caller)
     {
-        Demand(caller);
+        var community = Demand(caller);
         await using var scope = Scope(caller, out var db, out _);
         var now = clock.GetUtcNow();
         var users = await db.Users.AsNoTracking()
+            .Where(u => db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == community))
             .OrderBy(u => u.FullName)
             .Select(u => new
             {
                 u.Id, u.Email, u.FullName, u.Position, u.IsActive, u.LockoutEnd, u.MustChangePassword,
-                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).ToList(),
+                Roles = db.CommunityGrants.Where(g => g.UserId == u.Id && g.CommunityId == community).Select(g => g.Role).ToList(),
                 Bodies = u.ResponsibleBodies.Select(b => new { b.ResponsibleBodyId, b.ResponsibleBody.ShortName }).ToList(),
             })
             .ToListAsync();
@@ -55,7 +57,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
 
     public async Task<AdminResult> CreateAsync(ClaimsPrincipal caller, UserForm form)
     {
-        Demand(caller);
+        var community = Demand(caller);
         if (await InvalidAsync(form) is { } invalid)
         {
             return invalid;
@@ -68,15 +70,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         Apply(form, user);
 
         var result = await users.CreateAsync(user, password);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRolesAsync(user, form.Roles);
-        }
-
         if (!result.Succeeded)
         {
             return AdminResult.Fail(result.Errors.Select(e => e.Description));
         }
+
+        db.CommunityGrants.AddRange(form.Roles.Select(role => new CommunityGrant { UserId = user.Id, Role = role, CommunityId = community }));
+        await db.SaveChangesAsync();
 
         await tx.CommitAsync();
         return AdminResult.Ok(password);
@@ -84,7 +84,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
 
     public async Task<AdminResult> UpdateAsync(ClaimsPrincipal caller, UserForm form)
     {
-        Demand(caller);
+        var community = Demand(caller);
         if (await InvalidAsync(form) is { } invalid)
         {
             return invalid;
@@ -92,7 +92,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
 
         await using var scope = Scope(caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync();
-        var user = await db.Users.Include(u => u.ResponsibleBodies).SingleOrDefaultAsync(u => u.Id == form.Id);
+        var user = await db.Users.Include(u => u.ResponsibleBodies)
+            .SingleOrDefaultAsync(u => u.Id == form.Id && db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == community));
         if (user is null)
         {
             return AdminResult.Fail([Messages.Get("User.NotFound")]);
@@ -105,16 +106,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
 
         Apply(form, user);
 
-        var current = await users.GetRolesAsync(user);
         var result = await users.UpdateAsync(user);
         if (result.Succeeded)
         {
-            result = await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
-        }
-
-        if (result.Succeeded)
-        {
-            result = await users.AddToRolesAsync(user, form.Roles.Except(current));
+            // The roles are this community's only: what the person holds elsewhere is another administrator's.
+            var current = await db.CommunityGrants.Where(g => g.UserId == user.Id && g.CommunityId == community).ToListAsync();
+            db.CommunityGrants.RemoveRange(current.Where(g => !form.Roles.Contains(g.Role)));
+            db.CommunityGrants.AddRange(form.Roles.Where(role => current.All(g => g.Role != role))
+                .Select(role => new CommunityGrant { UserId = user.Id, Role = role, CommunityId = community }));
+            await db.SaveChangesAsync();
         }
 
         if (result.Succeeded)
@@ -178,7 +178,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         ClaimsPrincipal caller, string userId, bool allowSelf,
         Func<UserManager<AppUser>, AppUser, Task<(IdentityResult Result, string? Password)>> change)
     {
-        Demand(caller);
+        var community = Demand(caller);
         if (!allowSelf && userId == Permissions.UserId(caller))
         {
             return AdminResult.Fail([Messages.Get("User.Self")]);
@@ -186,7 +186,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
 
         await using var scope = Scope(caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync();
-        var user = await users.FindByIdAsync(userId);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId
+            && db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == community));
         if (user is null)
         {
             return AdminResult.Fail([Messages.Get("User.NotFound")]);
@@ -217,8 +218,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         return scope;
     }
 
-    private static void Demand(ClaimsPrincipal caller) =>
+    /// <summary>An administrator manages the accounts of the community they are working in, and only those.</summary>
+    private static int Demand(ClaimsPrincipal caller)
+    {
         Permissions.Demand(caller, Permissions.CanManageUsers, "Only administrators manage accounts.");
+        return CommunityClaims.Demand(caller);
+    }
 
     /// <summary>Sixteen characters from letters and digits that cannot be mistaken for one another.</summary>
     public static string NewOneTimePassword() =>

@@ -20,6 +20,9 @@ public class AuditEntry
     /// <summary>The measure the row belongs to, for the measure's history panel.</summary>
     public int? MeasureId { get; set; }
 
+    /// <summary>The community the row belongs to; null for the instance's own (sign-ins, communities, accounts).</summary>
+    public int? CommunityId { get; set; }
+
     /// <summary>JSON array of {field, old, new}.</summary>
     public required string Changes { get; set; }
 }

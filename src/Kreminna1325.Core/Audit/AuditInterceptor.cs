@@ -26,7 +26,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         [typeof(Notifications.Notification), typeof(Notifications.ScheduleRun), typeof(Notifications.ReminderMark)];
 
     // Derived or bookkeeping columns that would only add noise.
-    private static readonly HashSet<string> Skipped = ["Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
+    private static readonly HashSet<string> Skipped = ["Version", "CommunityId", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
 
     /// <summary>Whether changes to rows of this type are recorded (what the history must be able to name).</summary>
     public static bool IsAudited(Type entity) => entity != typeof(AuditEntry) && !Unaudited.Contains(entity);
@@ -155,6 +155,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 EntityKey = p.Key ?? KeyOf(p.Entry),
                 Action = p.Action,
                 MeasureId = MeasureOf(p.Entry, p.Action),
+                CommunityId = p.Entry.Entity is Communities.ICommunityOwned { CommunityId: > 0 } owned ? owned.CommunityId : db.CommunityId,
                 Changes = FieldChange.Serialize(p.Changes ?? Changes(p.Entry, original: false, current: true)),
             }).ToList();
 
@@ -193,13 +194,14 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         var keys = records.Select(r => r.EntityKey).ToArray();
         var actions = records.Select(r => r.Action.ToString()).ToArray();
         var measures = records.Select(r => r.MeasureId).ToArray();
+        var communities = records.Select(r => r.CommunityId).ToArray();
         var changes = records.Select(r => r.Changes).ToArray();
         return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_entries (at, user_id, user_name, entity_type, entity_key, action, measure_id, changes)
-            SELECT t.at, t.user_id, t.user_name, t.entity_type, t.entity_key, t.action, t.measure_id, t.changes::jsonb
+            INSERT INTO audit_entries (at, user_id, user_name, entity_type, entity_key, action, measure_id, community_id, changes)
+            SELECT t.at, t.user_id, t.user_name, t.entity_type, t.entity_key, t.action, t.measure_id, t.community_id, t.changes::jsonb
             FROM unnest({at}::timestamptz[], {userIds}::text[], {userNames}::text[], {types}::text[], {keys}::text[],
-                        {actions}::text[], {measures}::int[], {changes}::text[])
-                 AS t(at, user_id, user_name, entity_type, entity_key, action, measure_id, changes)
+                        {actions}::text[], {measures}::int[], {communities}::int[], {changes}::text[])
+                 AS t(at, user_id, user_name, entity_type, entity_key, action, measure_id, community_id, changes)
             """, ct);
     }
 

@@ -1,5 +1,6 @@
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,8 @@ namespace Kreminna1325.Core.Data;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<CommunityGrant> CommunityGrants => Set<CommunityGrant>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Direction> Directions => Set<Direction>();
     public DbSet<Measure> Measures => Set<Measure>();
@@ -35,6 +38,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     internal AuditState Audit { get; } = new();
 
+    /// <summary>
+    /// The community this unit of work is for: when set, every community's rows but this one's are invisible to
+    /// queries (the named filter <see cref="CommunityFilter"/>). Null for work that spans communities (start-up,
+    /// schedules, roll-ups, the public's reads); the web app's context factory sets it for a signed-in person.
+    /// </summary>
+    public int? CommunityId { get; set; }
+
+    public const string CommunityFilter = "community";
+
     /// <summary>ICU Ukrainian order (а, б, в, г, ґ, д, е, є, ж, з, и, і, ї …) for names people sort by.</summary>
     public const string UkrainianCollation = "uk_ua_icu";
 
@@ -43,6 +55,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasCollation(UkrainianCollation, locale: "uk-UA", provider: "icu", deterministic: true);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        CommunityModel.Apply(this, modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -35,9 +35,10 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> dbFactory, IVal
             problems.File("Import.Field", error.ErrorMessage);
         }
 
+        var communityId = Communities.CommunityClaims.Demand(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (title, municipality) = (form.Title.Trim(), form.Municipality.Trim());
-        if (await db.Plans.AnyAsync(p => p.Municipality == municipality && p.Title == title, ct))
+        if (await db.Plans.AnyAsync(p => p.CommunityId == communityId && p.Municipality == municipality && p.Title == title, ct))
         {
             problems.File("Import.Field", Messages.Get("Plan.DuplicateTitle", title));
         }
@@ -49,7 +50,7 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> dbFactory, IVal
             return Refused(request, problems);
         }
 
-        var registry = await db.ResponsibleBodies.ToListAsync(ct);
+        var registry = await db.ResponsibleBodies.Where(b => b.CommunityId == communityId).ToListAsync(ct);
         var bodies = new PlanImportBodies(registry, read.Bodies, read.Draft.Bodies);
         var document = new PlanDocument(municipality, null, title, request.StartYear, request.EndYear, ReportingCadence.Quarterly,
             [], read.Draft.Directions, read.Draft.PlanTotals);
@@ -66,6 +67,12 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> dbFactory, IVal
         if (!confirm || plan is null)
         {
             return new PlanImportResult(PlanImportOutcome.Previewed, preview, null);
+        }
+
+        plan.CommunityId = communityId;
+        foreach (var body in entities.Values.Where(b => b.Id == 0))
+        {
+            body.CommunityId = communityId;
         }
 
         db.Plans.Add(plan);

@@ -6,7 +6,7 @@ namespace Kreminna1325.Core.Monitoring;
 /// What a responsible body reports on one measure for one period, and where it stands in review. Where it
 /// stands changes only through its own transitions (ReportWorkflow.cs).
 /// </summary>
-public partial class Report : Audit.IBelongsToMeasure
+public partial class Report : Audit.IBelongsToMeasure, Communities.ICommunityOwned
 {
     public const int NarrativeMaxLength = 8000;
     public const int CommentMaxLength = 2000;
@@ -15,6 +15,9 @@ public partial class Report : Audit.IBelongsToMeasure
     public int PeriodId { get; set; }
     public ReportingPeriod Period { get; set; } = null!;
     public int MeasureId { get; set; }
+
+    /// <summary>Its measure's community, filled in by the database on insert.</summary>
+    public int CommunityId { get; set; }
     public ReportStatus Status { get; private set; } = ReportStatus.Draft;
     public ImplementationStatus? Implementation { get; set; }
     public string? NotDoneReason { get; set; }
@@ -77,22 +80,28 @@ public class IndicatorValue : Audit.IBelongsToMeasure
 }
 
 /// <summary>How many of a count fall in one category of one dimension (women; 18–34; IDPs; villages …).</summary>
-public class ValueBreakdown : Audit.IBelongsToMeasure
+public class ValueBreakdown : Audit.IBelongsToMeasure, Communities.ICommunityOwned
 {
     public int IndicatorValueId { get; set; }
     public IndicatorValue IndicatorValue { get; set; } = null!;
     public int MeasureId { get; set; }
+
+    /// <summary>Its measure's community, filled in by the database on insert.</summary>
+    public int CommunityId { get; set; }
     public Disaggregation Dimension { get; set; }
     public required string Category { get; set; }
     public int Count { get; set; }
 }
 
 /// <summary>Money actually spent in the period from one source, thousand UAH.</summary>
-public class ReportSpending : Audit.IBelongsToMeasure
+public class ReportSpending : Audit.IBelongsToMeasure, Communities.ICommunityOwned
 {
     public int ReportId { get; set; }
     public Report Report { get; set; } = null!;
     public int MeasureId { get; set; }
+
+    /// <summary>Its measure's community, filled in by the database on insert.</summary>
+    public int CommunityId { get; set; }
     public FundingSource Source { get; set; }
     public decimal Amount { get; set; }
 }

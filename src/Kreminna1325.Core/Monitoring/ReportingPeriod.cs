@@ -3,11 +3,14 @@ using Kreminna1325.Core.Plans;
 namespace Kreminna1325.Core.Monitoring;
 
 /// <summary>A span a measure reports on, generated from its term and the plan's years.</summary>
-public class ReportingPeriod : Audit.IBelongsToMeasure
+public class ReportingPeriod : Audit.IBelongsToMeasure, Communities.ICommunityOwned
 {
     public int Id { get; set; }
     public int MeasureId { get; set; }
     public Measure Measure { get; set; } = null!;
+
+    /// <summary>Its measure's community, filled in by the database on insert.</summary>
+    public int CommunityId { get; set; }
     public int Year { get; set; }
 
     /// <summary>Quarter, half or 1 for a yearly period: with the year, how people name it.</summary>

@@ -33,8 +33,9 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
             {
                 u.Id,
                 u.Culture,
-                SeesAll = db.UserRoles.Any(r => r.UserId == u.Id
-                    && (r.RoleId == Roles.CouncilStaff || r.RoleId == Roles.Executive || r.RoleId == Roles.Administrator)),
+                SeesAllOf = db.CommunityGrants.Where(g => g.UserId == u.Id
+                    && (g.Role == Roles.CouncilStaff || g.Role == Roles.Executive || g.Role == Roles.Administrator))
+                    .Select(g => g.CommunityId).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (person is null)
@@ -42,12 +43,10 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
             return null;
         }
 
-        var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned);
-        if (!person.SeesAll)
-        {
-            var measures = MeasureAccess.MeasuresOf(db, person.Id);
-            periods = periods.Where(p => measures.Contains(p.MeasureId));
-        }
+        // Staff, executives and administrators see every period of their communities; officials their measures'.
+        var measures = MeasureAccess.MeasuresOf(db, person.Id);
+        var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned
+            && (person.SeesAllOf.Contains(p.CommunityId) || measures.Contains(p.MeasureId)));
 
         var rows = await periods.OrderBy(p => p.Due).ThenBy(p => p.Id)
             .Select(p => new

@@ -11,13 +11,19 @@ public sealed record Recipient(string UserId, string Email, string FullName, Cul
 /// <summary>Who is told of what: active accounts with an address, by role or by the bodies responsible for a measure.</summary>
 public static class Recipients
 {
-    public static Task<List<Recipient>> InRoleAsync(AppDbContext db, string role, CancellationToken ct) =>
-        ToRecipientsAsync(Active(db).Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role)), ct);
+    /// <summary>The people holding a role in one community.</summary>
+    public static Task<List<Recipient>> InRoleAsync(AppDbContext db, string role, int communityId, CancellationToken ct) =>
+        ToRecipientsAsync(Active(db).Where(u => db.CommunityGrants.Any(g => g.UserId == u.Id && g.Role == role && g.CommunityId == communityId)), ct);
+
+    /// <summary>The people holding a role in any community, for messages each person gets once about all of theirs.</summary>
+    public static Task<List<Recipient>> InRoleAnywhereAsync(AppDbContext db, string role, CancellationToken ct) =>
+        ToRecipientsAsync(Active(db).Where(u => db.CommunityGrants.Any(g => g.UserId == u.Id && g.Role == role && g.CommunityId != null)), ct);
 
     /// <summary>The officials scoped to one of the measure's responsible bodies: who reports on it.</summary>
     public static Task<List<Recipient>> OfficialsOfMeasureAsync(AppDbContext db, int measureId, CancellationToken ct) =>
         ToRecipientsAsync(Active(db).Where(u =>
-            db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == Roles.ResponsibleOfficial)
+            db.CommunityGrants.Any(g => g.UserId == u.Id && g.Role == Roles.ResponsibleOfficial
+                && g.CommunityId == db.Measures.Where(m => m.Id == measureId).Select(m => m.CommunityId).FirstOrDefault())
             && db.UserResponsibleBodies.Any(b => b.UserId == u.Id
                 && db.MeasureResponsibleBodies.Any(m => m.MeasureId == measureId && m.ResponsibleBodyId == b.ResponsibleBodyId))), ct);
 

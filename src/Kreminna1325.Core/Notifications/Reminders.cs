@@ -43,7 +43,7 @@ public static class Reminders
         AppDbContext db, DateOnly today, DateTimeOffset now, string community, NotificationOptions options, CancellationToken ct)
     {
         var written = 0;
-        foreach (var person in (await Recipients.InRoleAsync(db, Roles.ResponsibleOfficial, ct)).Where(r => !r.RemindersOff))
+        foreach (var person in (await Recipients.InRoleAnywhereAsync(db, Roles.ResponsibleOfficial, ct)).Where(r => !r.RemindersOff))
         {
             var items = await SelectAsync(db, person.UserId, today, ct);
             if (items.Count > 0)

@@ -44,7 +44,7 @@ public sealed class WeeklyDigest(DashboardService dashboard, PlanQueries plans)
     /// <summary>Adds the digest for each executive in the caller's transaction; returns how many messages.</summary>
     public async Task<int> WriteAsync(AppDbContext db, DateOnly monday, DateOnly today, DateTimeOffset now, NotificationOptions options, CancellationToken ct)
     {
-        var executives = (await Recipients.InRoleAsync(db, Roles.Executive, ct)).Where(r => !r.DigestOff).ToList();
+        var executives = (await Recipients.InRoleAnywhereAsync(db, Roles.Executive, ct)).Where(r => !r.DigestOff).ToList();
         if (executives.Count == 0)
         {
             return 0;

@@ -23,7 +23,7 @@ public sealed class WorkflowNotices(IOptions<NotificationOptions> options)
     {
         var kind = KindOf(step);
         var recipients = kind == NotificationKind.ReportSubmitted
-            ? await Recipients.InRoleAsync(db, Roles.CouncilStaff, ct)
+            ? await Recipients.InRoleAsync(db, Roles.CouncilStaff, await db.Measures.Where(m => m.Id == report.MeasureId).Select(m => m.CommunityId).SingleAsync(ct), ct)
             : await Recipients.OfficialsOfMeasureAsync(db, report.MeasureId, ct);
         recipients.RemoveAll(r => r.UserId == step.UserId);
         if (recipients.Count == 0)

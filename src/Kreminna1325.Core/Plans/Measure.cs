@@ -1,12 +1,15 @@
 namespace Kreminna1325.Core.Plans;
 
-public class Measure
+public class Measure : Communities.ICommunityOwned
 {
     public const int ContentMaxLength = 4000;
 
     public int Id { get; set; }
     public int DirectionId { get; set; }
     public Direction Direction { get; set; } = null!;
+
+    /// <summary>Its plan's community, filled in by the database on insert.</summary>
+    public int CommunityId { get; set; }
 
     /// <summary>Number inside its direction, from 1.</summary>
     public int Number { get; set; }

@@ -1,9 +1,10 @@
 namespace Kreminna1325.Core.Plans;
 
 /// <summary>A community's local action plan on UNSCR 1325 for a span of years.</summary>
-public class Plan
+public class Plan : Communities.ICommunityOwned
 {
     public int Id { get; set; }
+    public int CommunityId { get; set; }
     public required string Municipality { get; set; }
     public string? Region { get; set; }
     public required string Title { get; set; }

@@ -1,12 +1,13 @@
 namespace Kreminna1325.Core.Plans;
 
 /// <summary>An official, department, institution or organisation named as responsible.</summary>
-public class ResponsibleBody
+public class ResponsibleBody : Communities.ICommunityOwned
 {
     public const int NameMaxLength = 400;
     public const int ShortNameMaxLength = 200;
 
     public int Id { get; set; }
+    public int CommunityId { get; set; }
     public required string Name { get; set; }
     public required string ShortName { get; set; }
     public BodyKind Kind { get; set; }

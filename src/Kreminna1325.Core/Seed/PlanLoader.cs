@@ -1,3 +1,4 @@
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -11,23 +12,29 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
     // Two app instances starting together must not both see an empty database and load twice.
     private const long SeedLockKey = 0x4B52_1325;
 
+    /// <summary>Loads the built-in plan into Kreminna, the community it is Kreminna's plan of.</summary>
+    public Task<int?> LoadIfEmptyAsync(PlanDocument document, CancellationToken ct = default) =>
+        LoadIfEmptyAsync(document, KnownCommunities.Kreminna(), ct);
+
     /// <summary>
-    /// Loads the plan when the database holds no plan at all; returns the new plan's id, or null
-    /// when there was already a plan and nothing was written.
+    /// Loads the plan when the community (created if new, found by its KATOTTG code) holds no plan; returns the new
+    /// plan's id, or null when the community already had a plan and nothing was written.
     /// </summary>
-    public async Task<int?> LoadIfEmptyAsync(PlanDocument document, CancellationToken ct = default)
+    public async Task<int?> LoadIfEmptyAsync(PlanDocument document, Community community, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
 
-        if (await db.Plans.AnyAsync(ct))
+        var communityId = await EnsureCommunityAsync(db, community, ct);
+        if (await db.Plans.AnyAsync(p => p.CommunityId == communityId, ct))
         {
             return null;
         }
 
-        var bodies = await ResolveBodiesAsync(db, document.Bodies, ct);
+        var bodies = await ResolveBodiesAsync(db, communityId, document.Bodies, ct);
         var plan = PlanBuilder.Build(document, bodies);
+        plan.CommunityId = communityId;
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
         await Monitoring.PeriodSync.SyncPlanAsync(db, plan.Id, ct);
@@ -39,18 +46,32 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
         return plan.Id;
     }
 
-    /// <summary>Bodies are shared across plans: reuse one with the same canonical name.</summary>
+    private static async Task<int> EnsureCommunityAsync(AppDbContext db, Community community, CancellationToken ct)
+    {
+        if (await db.Communities.Where(c => c.Code == community.Code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct) is { } id)
+        {
+            return id;
+        }
+
+        community.CreatedAt = DateTimeOffset.UtcNow;
+        db.Communities.Add(community);
+        await db.SaveChangesAsync(ct);
+        return community.Id;
+    }
+
+    /// <summary>A community's bodies are shared by its plans: reuse one with the same canonical name.</summary>
     private static async Task<Dictionary<string, ResponsibleBody>> ResolveBodiesAsync(
-        AppDbContext db, List<BodyDocument> documents, CancellationToken ct)
+        AppDbContext db, int communityId, List<BodyDocument> documents, CancellationToken ct)
     {
         var names = documents.Select(b => b.Name).ToList();
-        var existing = await db.ResponsibleBodies.Where(b => names.Contains(b.Name)).ToDictionaryAsync(b => b.Name, ct);
+        var existing = await db.ResponsibleBodies.Where(b => b.CommunityId == communityId && names.Contains(b.Name))
+            .ToDictionaryAsync(b => b.Name, ct);
         var result = new Dictionary<string, ResponsibleBody>();
         foreach (var doc in documents)
         {
             if (!existing.TryGetValue(doc.Name, out var body))
             {
-                body = new ResponsibleBody { Name = doc.Name, ShortName = doc.ShortName, Kind = doc.Kind };
+                body = new ResponsibleBody { CommunityId = communityId, Name = doc.Name, ShortName = doc.ShortName, Kind = doc.Kind };
                 db.ResponsibleBodies.Add(body);
             }
 

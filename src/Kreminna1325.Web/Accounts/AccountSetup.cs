@@ -1,4 +1,5 @@
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,10 @@ public sealed class AccountSetup(
         ("executive@kreminna.local", "Петро Демо", "Заступник міського голови", Roles.Executive),
     ];
 
+    /// <summary>The instance-wide roles, kept as Identity roles; community roles are grants (<see cref="CommunityGrant"/>).</summary>
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
+        foreach (var role in new[] { Roles.SystemAdministrator, Roles.NationalCoordinator })
         {
             if (await roles.FindByNameAsync(role) is null)
             {
@@ -39,7 +41,9 @@ public sealed class AccountSetup(
 
     public async Task EnsureDemoAccountsAsync()
     {
-        var centre = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.Name == DemoOfficialBody);
+        var kreminna = KnownCommunities.Kreminna().Code;
+        var community = await db.Communities.Where(c => c.Code == kreminna).Select(c => c.Id).SingleAsync();
+        var centre = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.CommunityId == community && b.Name == DemoOfficialBody);
         foreach (var (email, fullName, position, role) in DemoAccounts)
         {
             if (await users.FindByEmailAsync(email) is not null)
@@ -56,7 +60,8 @@ public sealed class AccountSetup(
             // An account and its role are one change: never a demo user without a role.
             await using var tx = await db.Database.BeginTransactionAsync();
             Check(await users.CreateAsync(user, DemoPassword), email);
-            Check(await users.AddToRoleAsync(user, role), email);
+            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = role, CommunityId = community });
+            await db.SaveChangesAsync();
             await tx.CommitAsync();
         }
 
@@ -65,7 +70,10 @@ public sealed class AccountSetup(
             DemoPassword, string.Join(", ", DemoAccounts.Select(a => $"{a.Email} ({a.Role})")));
     }
 
-    /// <summary>The first administrator of an install, made by the create-admin command.</summary>
+    /// <summary>
+    /// The first administrator of an install, made by the create-admin command: the system administrator, who creates
+    /// communities, and the administrator of the community when the install has exactly one (as Kreminna's has).
+    /// </summary>
     public async Task<IdentityResult> CreateAdministratorAsync(string email, string fullName, string password)
     {
         await EnsureRolesAsync();
@@ -80,7 +88,13 @@ public sealed class AccountSetup(
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
-            result = await users.AddToRoleAsync(user, Roles.Administrator);
+            result = await users.AddToRoleAsync(user, Roles.SystemAdministrator);
+        }
+
+        if (result.Succeeded && await db.Communities.Select(c => c.Id).ToListAsync() is [var only])
+        {
+            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.Administrator, CommunityId = only });
+            await db.SaveChangesAsync();
         }
 
         if (result.Succeeded)

@@ -12,7 +12,7 @@ internal sealed class ResponsibleBodyConfiguration : IEntityTypeConfiguration<Re
         builder.Property(b => b.ShortName).HasMaxLength(ResponsibleBody.ShortNameMaxLength).UseCollation(AppDbContext.UkrainianCollation);
         builder.Property(b => b.Aliases).HasColumnType("text[]");
         builder.Property(b => b.Version).IsRowVersion();
-        builder.HasIndex(b => b.Name).IsUnique();
+        builder.HasIndex(b => new { b.CommunityId, b.Name }).IsUnique();
     }
 }
 

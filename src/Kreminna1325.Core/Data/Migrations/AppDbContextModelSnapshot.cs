@@ -221,6 +221,10 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("changes");
 
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -254,6 +258,9 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
 
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_audit_entries_community_id");
+
                     b.HasIndex("EntityType", "At")
                         .HasDatabaseName("ix_audit_entries_entity_type_at");
 
@@ -264,6 +271,122 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_user_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Communities.Community", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .UseCollation("uk_ua_icu");
+
+                    b.Property<string>("OblastCode")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)")
+                        .HasColumnName("oblast_code");
+
+                    b.Property<string>("OblastName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("oblast_name")
+                        .UseCollation("uk_ua_icu");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_communities");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_communities_code");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_communities_slug");
+
+                    b.HasIndex("OblastCode", "Name")
+                        .HasDatabaseName("ix_communities_oblast_code_name");
+
+                    b.ToTable("communities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_communities_code", "code ~ '^UA[0-9]{17}$'");
+
+                            t.HasCheckConstraint("ck_communities_oblast_code", "oblast_code ~ '^UA[0-9]{17}$'");
+
+                            t.HasCheckConstraint("ck_communities_slug", "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'");
+                        });
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Communities.CommunityGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("OblastCode")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)")
+                        .HasColumnName("oblast_code");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_community_grants");
+
+                    b.HasIndex("CommunityId", "Role")
+                        .HasDatabaseName("ix_community_grants_community_id_role");
+
+                    b.HasIndex("UserId", "Role", "CommunityId", "OblastCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_community_grants_user_id_role_community_id_oblast_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "Role", "CommunityId", "OblastCode"), false);
+
+                    b.ToTable("community_grants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_community_grants_scope", "(role = 'OblastCoordinator' AND oblast_code IS NOT NULL AND community_id IS NULL)\nOR (role IN ('NationalCoordinator', 'SystemAdministrator') AND oblast_code IS NULL AND community_id IS NULL)\nOR (role IN ('Administrator', 'CouncilStaff', 'ResponsibleOfficial', 'Executive')\n    AND community_id IS NOT NULL AND oblast_code IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.Evidence", b =>
@@ -403,6 +526,11 @@ namespace Kreminna1325.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<string>("Implementation")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -467,6 +595,9 @@ namespace Kreminna1325.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_reports");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_reports_community_id");
 
                     b.HasIndex("MeasureId")
                         .HasDatabaseName("ix_reports_measure_id");
@@ -551,12 +682,20 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount");
 
+                    b.Property<int>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<int>("MeasureId")
                         .HasColumnType("integer")
                         .HasColumnName("measure_id");
 
                     b.HasKey("ReportId", "Source")
                         .HasName("pk_report_spending");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_report_spending_community_id");
 
                     b.ToTable("report_spending", null, t =>
                         {
@@ -572,6 +711,11 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
 
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date")
@@ -616,6 +760,9 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_reporting_periods");
 
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_reporting_periods_community_id");
+
                     b.HasIndex("Due")
                         .HasDatabaseName("ix_reporting_periods_due");
 
@@ -642,6 +789,11 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<int>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
@@ -652,6 +804,9 @@ namespace Kreminna1325.Core.Data.Migrations
 
                     b.HasKey("IndicatorValueId", "Dimension", "Category")
                         .HasName("pk_value_breakdowns");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_value_breakdowns_community_id");
 
                     b.ToTable("value_breakdowns", null, t =>
                         {
@@ -991,6 +1146,11 @@ namespace Kreminna1325.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CommunityId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1048,6 +1208,9 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_measures");
 
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_measures_community_id");
+
                     b.HasIndex("DirectionId", "Number")
                         .HasDatabaseName("ix_measures_direction_id_number");
 
@@ -1096,6 +1259,10 @@ namespace Kreminna1325.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<int>("EndYear")
                         .HasColumnType("integer")
                         .HasColumnName("end_year");
@@ -1140,6 +1307,9 @@ namespace Kreminna1325.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
+
+                    b.HasIndex("CommunityId")
+                        .HasDatabaseName("ix_plans_community_id");
 
                     b.ToTable("plans", null, t =>
                         {
@@ -1276,6 +1446,10 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("aliases");
 
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1305,9 +1479,9 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_responsible_bodies");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("CommunityId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_responsible_bodies_name");
+                        .HasDatabaseName("ix_responsible_bodies_community_id_name");
 
                     b.ToTable("responsible_bodies", (string)null);
                 });
@@ -1555,6 +1729,33 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_audit_entries_communities_community_id");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Communities.CommunityGrant", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_community_grants_communities_community_id");
+
+                    b.HasOne("Kreminna1325.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_community_grants_asp_net_users_user_id");
+
+                    b.Navigation("Community");
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.Evidence", b =>
                 {
                     b.HasOne("Kreminna1325.Core.Monitoring.Report", "Report")
@@ -1590,6 +1791,13 @@ namespace Kreminna1325.Core.Data.Migrations
 
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.Report", b =>
                 {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_communities_community_id");
+
                     b.HasOne("Kreminna1325.Core.Plans.Measure", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -1619,6 +1827,13 @@ namespace Kreminna1325.Core.Data.Migrations
 
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportSpending", b =>
                 {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_spending_communities_community_id");
+
                     b.HasOne("Kreminna1325.Core.Monitoring.Report", "Report")
                         .WithMany("Spending")
                         .HasForeignKey("ReportId")
@@ -1631,6 +1846,13 @@ namespace Kreminna1325.Core.Data.Migrations
 
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.ReportingPeriod", b =>
                 {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_periods_communities_community_id");
+
                     b.HasOne("Kreminna1325.Core.Plans.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -1643,6 +1865,13 @@ namespace Kreminna1325.Core.Data.Migrations
 
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.ValueBreakdown", b =>
                 {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_breakdowns_communities_community_id");
+
                     b.HasOne("Kreminna1325.Core.Monitoring.IndicatorValue", "IndicatorValue")
                         .WithMany("Breakdown")
                         .HasForeignKey("IndicatorValueId")
@@ -1730,6 +1959,13 @@ namespace Kreminna1325.Core.Data.Migrations
 
             modelBuilder.Entity("Kreminna1325.Core.Plans.Measure", b =>
                 {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measures_communities_community_id");
+
                     b.HasOne("Kreminna1325.Core.Plans.Direction", "Direction")
                         .WithMany("Measures")
                         .HasForeignKey("DirectionId")
@@ -1759,6 +1995,16 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.Navigation("Measure");
 
                     b.Navigation("ResponsibleBody");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Plans.Plan", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_communities_community_id");
                 });
 
             modelBuilder.Entity("Kreminna1325.Core.Plans.PlanAmendment", b =>
@@ -1795,6 +2041,16 @@ namespace Kreminna1325.Core.Data.Migrations
                         .HasConstraintName("fk_printed_totals_plans_plan_id");
 
                     b.Navigation("Direction");
+                });
+
+            modelBuilder.Entity("Kreminna1325.Core.Plans.ResponsibleBody", b =>
+                {
+                    b.HasOne("Kreminna1325.Core.Communities.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_responsible_bodies_communities_community_id");
                 });
 
             modelBuilder.Entity("Kreminna1325.Core.Plans.VersionAmount", b =>

@@ -60,9 +60,10 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
             return EditResult<BodyForm>.Invalid(validation);
         }
 
+        var communityId = Communities.CommunityClaims.Demand(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = form.Name.Trim();
-        if (await db.ResponsibleBodies.AnyAsync(b => b.Name == name && b.Id != form.Id, ct))
+        if (await db.ResponsibleBodies.AnyAsync(b => b.CommunityId == communityId && b.Name == name && b.Id != form.Id, ct))
         {
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(BodyForm.Name)] = [Messages.Get("Body.NameTaken", name)] });
         }
@@ -70,7 +71,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
         ResponsibleBody? body;
         if (form.Id == 0)
         {
-            body = new ResponsibleBody { Name = name, ShortName = "" };
+            body = new ResponsibleBody { CommunityId = communityId, Name = name, ShortName = "" };
             db.ResponsibleBodies.Add(body);
         }
         else

@@ -150,13 +150,14 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
 
         var municipality = details.Municipality.Trim();
         var title = details.Title.Trim();
-        if (await db.Plans.AnyAsync(p => p.Municipality == municipality && p.Title == title, ct))
+        if (await db.Plans.AnyAsync(p => p.CommunityId == source.CommunityId && p.Municipality == municipality && p.Title == title, ct))
         {
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(PlanForm.Title)] = [Messages.Get("Plan.DuplicateTitle", title)] });
         }
 
         var copy = new Plan
         {
+            CommunityId = source.CommunityId,
             Municipality = municipality,
             Region = string.IsNullOrWhiteSpace(details.Region) ? null : details.Region.Trim(),
             Title = title,
