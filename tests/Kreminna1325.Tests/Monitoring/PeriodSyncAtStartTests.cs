@@ -45,9 +45,12 @@ public class PeriodSyncAtStartTests(SeededDatabase f) : IClassFixture<SeededData
     private async Task<int> SecondPlanAsync()
     {
         await using var db = await f.DbFactory.CreateDbContextAsync();
+        var community = Core.Communities.KnownCommunities.Rubizhne();
+        db.Communities.Add(community);
+        await db.SaveChangesAsync();
         var plan = new Plan
         {
-            Municipality = "Інша громада", Title = "Другий план", StartYear = 2024, EndYear = 2025,
+            CommunityId = community.Id, Municipality = "Інша громада", Title = "Другий план", StartYear = 2024, EndYear = 2025,
             Directions =
             [
                 new Direction

@@ -13,10 +13,13 @@ public sealed class TwoPlansFixture : SeededDatabase
     {
         await base.InitializeAsync();
         await using var db = await DbFactory.CreateDbContextAsync();
-        var body = new ResponsibleBody { Name = "Відділ освіти іншої громади", ShortName = "Освіта (інша)", Kind = BodyKind.CouncilDepartment };
+        var community = Core.Communities.KnownCommunities.Rubizhne();
+        db.Communities.Add(community);
+        await db.SaveChangesAsync();
+        var body = new ResponsibleBody { CommunityId = community.Id, Name = "Відділ освіти іншої громади", ShortName = "Освіта (інша)", Kind = BodyKind.CouncilDepartment };
         var plan = new Plan
         {
-            Municipality = "Інша громада", Title = "Новіший план", StartYear = 2030, EndYear = 2031,
+            CommunityId = community.Id, Municipality = "Інша громада", Title = "Новіший план", StartYear = 2030, EndYear = 2031,
             Directions =
             [
                 new Direction
