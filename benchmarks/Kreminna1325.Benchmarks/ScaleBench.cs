@@ -32,6 +32,26 @@ internal static class ScaleBench
         var communities = int.Parse(Environment.GetEnvironmentVariable("BENCH_COMMUNITIES") ?? "1500", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "20", CultureInfo.InvariantCulture);
         var keep = Environment.GetEnvironmentVariable("BENCH_KEEP") == "1";
+        if (Environment.GetEnvironmentVariable("BENCH_REUSE") == "1")
+        {
+            // The big database a run with BENCH_KEEP=1 left: its pages again, after an index or a query changed.
+            var kept = new NpgsqlConnectionStringBuilder(server) { Database = "k1325_scale_big", CommandTimeout = 600 }.ConnectionString;
+            int kreminnaPlan;
+            await using (var connection = new NpgsqlConnection(kept))
+            {
+                await connection.OpenAsync();
+                kreminnaPlan = (int)(await ScaleGenerator.ScalarAsync(connection, "SELECT min(id) FROM plans WHERE community_id = 1"))!;
+            }
+
+            var figures = await MeasureAllAsync(kept, kreminnaPlan, int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "20", CultureInfo.InvariantCulture));
+            foreach (var name in figures.Medians.Keys)
+            {
+                Console.WriteLine($"| {name} | {figures.Medians[name]:0.0} | {figures.P95s[name]:0.0} |");
+            }
+
+            return;
+        }
+
         var single = await CreateAsync(server, "k1325_scale_single");
         var big = await CreateAsync(server, "k1325_scale_big");
         try
