@@ -24,8 +24,7 @@ using Npgsql;
 /// </summary>
 internal static class ScaleBench
 {
-    private static readonly DateTimeOffset Now = new(2022, 3, 15, 10, 0, 0, TimeSpan.Zero);
-    private const int Year = 2021;
+    internal static readonly DateTimeOffset Now = new(2022, 3, 15, 10, 0, 0, TimeSpan.Zero);
 
     public static async Task RunAsync(string server)
     {
@@ -43,7 +42,7 @@ internal static class ScaleBench
                 kreminnaPlan = (int)(await ScaleGenerator.ScalarAsync(connection, "SELECT min(id) FROM plans WHERE community_id = 1"))!;
             }
 
-            var figures = await MeasureAllAsync(kept, kreminnaPlan, int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "20", CultureInfo.InvariantCulture));
+            var figures = (await MeasureAllAsync([kept], kreminnaPlan, int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "20", CultureInfo.InvariantCulture)))[0];
             foreach (var name in figures.Medians.Keys)
             {
                 Console.WriteLine($"| {name} | {figures.Medians[name]:0.0} | {figures.P95s[name]:0.0} |");
@@ -78,9 +77,8 @@ internal static class ScaleBench
             }
 
             var startup = await StartupAsync(big);
-            var a = await MeasureAllAsync(single, planId, rounds);
-            var b = await MeasureAllAsync(big, planId, rounds);
-            Print(communities, a, b, startup);
+            var figures = await MeasureAllAsync([single, big], planId, rounds);
+            Print(communities, figures[0], figures[1], startup);
         }
         finally
         {
@@ -161,87 +159,57 @@ internal static class ScaleBench
 
     private sealed record Figures(Dictionary<string, double> Medians, Dictionary<string, double> P95s, double HeldMiB, double AllocatedMiB);
 
-    private static async Task<Figures> MeasureAllAsync(string connectionString, int planId, int rounds)
+    /// <summary>
+    /// Each operation on each database in turn, round after round, so a build starting beside the benchmark on a
+    /// shared machine slows both sides alike rather than whichever was measured second.
+    /// </summary>
+    private static async Task<Figures[]> MeasureAllAsync(string[] connectionStrings, int planId, int rounds)
     {
-        NpgsqlConnection.ClearAllPools();
-        var anonymous = Factory(connectionString, null);
-        int community;
-        await using (var db = await anonymous.CreateDbContextAsync())
+        var pages = new List<ScalePages>();
+        foreach (var connectionString in connectionStrings)
         {
-            community = await db.Plans.Where(p => p.Id == planId).Select(p => p.CommunityId).SingleAsync();
+            pages.Add(await ScalePages.CreateAsync(connectionString, planId));
         }
 
-        // Signed-in pages read through a context filtered to the person's community, as CommunityDbContextFactory makes it.
-        var scoped = Factory(connectionString, community);
-        var clock = new CommunityClock(new FixedClock(Now));
-        var budgets = new BudgetReportService(anonymous);
-        var publicPlans = new PlanQueries(anonymous);
-        var versions = new PlanVersions(anonymous, publicPlans);
-        var plans = new PlanQueries(scoped);
-        var dashboard = new DashboardService(scoped, new BudgetReportService(scoped), clock);
-        var search = new MeasureSearch(scoped);
-        var access = new MeasureAccess(scoped);
-        var worklist = new Worklist(scoped, clock);
-        var executive = Person("bench-executive", community, Roles.Executive);
-        var official = Person("bench-official", community, Roles.ResponsibleOfficial);
-
-        var operations = new (string Name, Func<Task<object?>> Work)[]
+        var times = pages.Select(_ => pages[0].Operations.ToDictionary(o => o.Name, _ => new List<double>())).ToArray();
+        for (var op = 0; op < pages[0].Operations.Length; op++)
         {
-            ("budget report", async () => await budgets.GetAsync(planId)),
-            ("public page's data", async () =>
+            foreach (var page in pages)
             {
-                var chosen = await publicPlans.ChooseAsync(planId);
-                return (await versions.GetPlanAsync(chosen!.Id, PlanVersion.Current), await budgets.GetAsync(planId, PlanVersion.Current), await versions.ListAsync(planId));
-            }),
-            ("dashboard page's data", () => DashboardPageAsync(plans, dashboard, executive, planId)),
-            ("measures grid page's data", async () =>
-            {
-                var chosen = await plans.ChooseAsync(planId);
-                return (await plans.GetAsync(chosen!.Id), await plans.BodiesOfPlanAsync(planId), await search.FindAsync(executive, new MeasureQuery(planId, PageSize: 50)));
-            }),
-            ("my reports", async () =>
-            {
-                var chosen = await plans.ChooseAsync(planId);
-                var filter = new WorklistFilter(chosen!.Id);
-                return (await access.BodiesOfAsync(official), await plans.GetAsync(chosen.Id), await worklist.CountsAsync(official, filter), await worklist.PageAsync(official, filter));
-            }),
-            ("plan switcher (every page)", async () => await plans.ListAsync()),
-        };
-
-        var medians = new Dictionary<string, double>();
-        var p95s = new Dictionary<string, double>();
-        foreach (var (name, work) in operations)
-        {
-            await work();
-            var times = new List<double>();
-            for (var i = 0; i < rounds; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                await work();
-                times.Add(sw.Elapsed.TotalMilliseconds);
+                await page.Operations[op].Work();
             }
 
-            times.Sort();
-            medians[name] = times[times.Count / 2];
-            p95s[name] = times[Math.Min(times.Count - 1, (int)(times.Count * 0.95))];
+            for (var i = 0; i < rounds; i++)
+            {
+                for (var d = 0; d < pages.Count; d++)
+                {
+                    var (name, work) = pages[d].Operations[op];
+                    var sw = Stopwatch.StartNew();
+                    await work();
+                    times[d][name].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }
         }
 
-        // What one open dashboard keeps: its results, measured as the managed heap with and without them.
-        var before = GC.GetTotalMemory(true);
-        var allocated = GC.GetTotalAllocatedBytes(true);
-        var held = await DashboardPageAsync(plans, dashboard, executive, planId);
-        var allocatedMiB = (GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0;
-        var heldMiB = (GC.GetTotalMemory(true) - before) / 1048576.0;
-        GC.KeepAlive(held);
-        return new Figures(medians, p95s, heldMiB, allocatedMiB);
-    }
+        var result = new Figures[pages.Count];
+        for (var d = 0; d < pages.Count; d++)
+        {
+            var sorted = times[d].ToDictionary(t => t.Key, t => t.Value.Order().ToList());
 
-    /// <summary>What DashboardPage reads: the chosen plan, the figures, its directions and the bodies of its filter.</summary>
-    private static async Task<object?> DashboardPageAsync(PlanQueries plans, DashboardService dashboard, ClaimsPrincipal user, int planId)
-    {
-        var chosen = await plans.ChooseAsync(planId);
-        var figures = await dashboard.GetAsync(user, new DashboardFilter(chosen!.Id, Year));
-        return (chosen, figures, await plans.BodiesOfPlanAsync(chosen.Id));
+            // What one open dashboard keeps: its results, measured as the managed heap with and without them.
+            var before = GC.GetTotalMemory(true);
+            var allocated = GC.GetTotalAllocatedBytes(true);
+            var held = await pages[d].DashboardAsync();
+            var allocatedMiB = (GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0;
+            var heldMiB = (GC.GetTotalMemory(true) - before) / 1048576.0;
+            GC.KeepAlive(held);
+            result[d] = new Figures(
+                sorted.ToDictionary(t => t.Key, t => t.Value[t.Value.Count / 2]),
+                sorted.ToDictionary(t => t.Key, t => t.Value[Math.Min(t.Value.Count - 1, (int)(t.Value.Count * 0.95))]),
+                heldMiB, allocatedMiB);
+        }
+
+        return result;
     }
 
     private static void Print(int communities, Figures one, Figures many, (double InStep, double AllOutOfStep, int Synced) startup)
@@ -276,10 +244,10 @@ internal static class ScaleBench
         }
     }
 
-    private static ClaimsPrincipal Person(string id, int community, string role) => new(new ClaimsIdentity(
+    internal static ClaimsPrincipal Person(string id, int community, string role) => new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role), new Claim(CommunityClaims.Community, community.ToString(CultureInfo.InvariantCulture))], "bench"));
 
-    private static IDbContextFactory<AppDbContext> Factory(string connectionString, int? community)
+    internal static IDbContextFactory<AppDbContext> Factory(string connectionString, int? community)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseKreminnaDatabase(connectionString).AddInterceptors(new AuditInterceptor(new SystemActor(), TimeProvider.System));
