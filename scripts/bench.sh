@@ -8,6 +8,10 @@
 #                             /api/plans/{id}/budget; fails unless / reaches 25 % and the budget 50 % of
 #                             the static file's requests per second with no error and no time-out
 #                             (BENCH_WRK_SECONDS changes the duration)
+#   scripts/bench.sh scale    Kreminna alone in a fresh database against Kreminna among BENCH_COMMUNITIES (1,500)
+#                             communities, each with a copy of its plan and two years of reports: the pages' data,
+#                             the dashboard's memory and start-up, with the ratios against the issue's goals
+#                             (BENCH_ROUNDS, BENCH_KEEP=1 keeps the big database for EXPLAIN ANALYZE)
 # KREMINNA_BENCH_DB set = use that server for the queries; otherwise a throwaway local cluster.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +19,7 @@ cd "$root"
 source scripts/lib/postgres.sh
 
 parts=${1:-all}
-case "$parts" in all | queries | web) ;; *) echo "usage: scripts/bench.sh [queries|web]" >&2; exit 2 ;; esac
+case "$parts" in all | queries | web | scale) ;; *) echo "usage: scripts/bench.sh [queries|web|scale]" >&2; exit 2 ;; esac
 
 workdir=""
 app_pid=""
@@ -38,7 +42,7 @@ bench_queries() {
         export KREMINNA_BENCH_DB
         KREMINNA_BENCH_DB=$(pg_connection_string postgres)
     fi
-    dotnet run --project benchmarks/Kreminna1325.Benchmarks -c Release
+    dotnet run --project benchmarks/Kreminna1325.Benchmarks -c Release -- "$@"
 }
 
 # One wrk run; prints "requests/s errors time-outs" (errors: connect, read and write errors and non-2xx/3xx answers).
@@ -135,3 +139,4 @@ bench_web() {
 
 if [ "$parts" = all ] || [ "$parts" = queries ]; then bench_queries; fi
 if [ "$parts" = all ] || [ "$parts" = web ]; then bench_web; fi
+if [ "$parts" = scale ]; then bench_queries scale; fi

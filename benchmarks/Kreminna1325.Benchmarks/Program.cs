@@ -17,6 +17,12 @@ using Npgsql;
 // a thousand measures, reports for most due periods. Run by scripts/bench.sh; not part of the tests.
 var server = Environment.GetEnvironmentVariable("KREMINNA_BENCH_DB")
     ?? throw new InvalidOperationException("Set KREMINNA_BENCH_DB (scripts/bench.sh does).");
+if (args.FirstOrDefault() == "scale")
+{
+    await ScaleBench.RunAsync(server);
+    return;
+}
+
 var directionsCount = int.Parse(Environment.GetEnvironmentVariable("BENCH_DIRECTIONS") ?? "10");
 var measuresPerDirection = int.Parse(Environment.GetEnvironmentVariable("BENCH_MEASURES") ?? "100");
 var rounds = int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "30");

@@ -81,7 +81,10 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .GroupBy(x => x.ResponsibleBodyId)
             .Select(g => new { BodyId = g.Key, Overdue = g.Sum(x => x.Overdue), Returned = g.Sum(x => x.Returned) })
             .ToListAsync(ct);
-        var names = await db.ResponsibleBodies.AsNoTracking().Select(b => new { b.Id, b.ShortName }).ToDictionaryAsync(b => b.Id, b => b.ShortName, ct);
+        // Only the bodies in the table: the registry holds every community's bodies.
+        var bodyIds = byBody.Select(b => b.BodyId).ToList();
+        var names = await db.ResponsibleBodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id))
+            .Select(b => new { b.Id, b.ShortName }).ToDictionaryAsync(b => b.Id, b => b.ShortName, ct);
         var discipline = byBody
             .Select(d => new DisciplineRow(d.BodyId, names[d.BodyId], d.Overdue, d.Returned))
             .Where(d => d.Overdue + d.Returned > 0)

@@ -12,17 +12,35 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
         return await Summaries(db.Plans.AsNoTracking()).ToListAsync(ct);
     }
 
-    /// <summary>Plans as every list shows them, newest first: the one home of their order and shape.</summary>
-    internal static IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) => plans
-        .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
-        .Select(p => new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear));
-
     /// <summary>The plan a person chose if it still exists, else the newest; null when there is none.</summary>
     public async Task<PlanSummary?> ChooseAsync(int? preferred, CancellationToken ct = default)
     {
-        var plans = await ListAsync(ct);
-        return plans.FirstOrDefault(p => p.Id == preferred) ?? plans.FirstOrDefault();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plans = db.Plans.AsNoTracking();
+        return (preferred is { } id ? await Summaries(plans.Where(p => p.Id == id)).SingleOrDefaultAsync(ct) : null)
+            ?? await Summaries(plans).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>One plan's summary; null when there is no such plan.</summary>
+    public async Task<PlanSummary?> FindAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Summaries(db.Plans.AsNoTracking().Where(p => p.Id == id)).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<bool> ExistsAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Plans.AnyAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>
+    /// Plans as every list shows them, newest first: the one home of their order (the switcher's, and which plan is
+    /// "the newest" when a person has not chosen one) and shape.
+    /// </summary>
+    internal static IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) => plans
+        .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
+        .Select(p => new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear));
 
     /// <summary>Returns null when there is no such plan.</summary>
     public async Task<PlanView?> GetAsync(int id, CancellationToken ct = default)
@@ -80,9 +98,27 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<ResponsibleBodyView>> ListBodiesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ResponsibleBodies.AsNoTracking()
-            .OrderBy(b => b.Name)
-            .Select(b => new ResponsibleBodyView(b.Id, b.Name, b.ShortName, b.Aliases, b.Kind))
-            .ToListAsync(ct);
+        return await BodyViews(db.ResponsibleBodies.AsNoTracking()).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The bodies responsible for at least one of the plan's measures: what a filter over the plan's measures
+    /// can offer, however many communities' bodies the registry holds.
+    /// </summary>
+    public async Task<IReadOnlyList<ResponsibleBodyView>> BodiesOfPlanAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var linked = db.MeasureResponsibleBodies.Where(r => r.Measure.Direction.PlanId == planId).Select(r => r.ResponsibleBodyId);
+        return await BodyViews(db.ResponsibleBodies.AsNoTracking().Where(b => linked.Contains(b.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>One body; null when there is no such body.</summary>
+    public async Task<ResponsibleBodyView?> FindBodyAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BodyViews(db.ResponsibleBodies.AsNoTracking().Where(b => b.Id == id)).SingleOrDefaultAsync(ct);
+    }
+
+    private static IQueryable<ResponsibleBodyView> BodyViews(IQueryable<ResponsibleBody> bodies) =>
+        bodies.OrderBy(b => b.Name).Select(b => new ResponsibleBodyView(b.Id, b.Name, b.ShortName, b.Aliases, b.Kind));
 }

@@ -38,7 +38,7 @@ public static class BudgetApi
         }
 
         // Unknown plan, or a plan without that amendment.
-        return chosen.Kind == PlanVersionKind.Amendment && (await plans.ListAsync(ct)).Any(p => p.Id == planId)
+        return chosen.Kind == PlanVersionKind.Amendment && await plans.ExistsAsync(planId, ct)
             ? AmendmentsApi.AmendmentNotFound(l)
             : OpenDataApi.PlanNotFound(planId, l);
     }

@@ -79,14 +79,9 @@ public static class DatabaseExtensions
             await services.GetRequiredService<PlanLoader>().LoadIfEmptyAsync(BuiltInPlan.Read(), ct);
         }
 
-        // Periods follow terms and plans; generating them is idempotent, so every start makes sure.
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            foreach (var planId in await db.Plans.Select(p => p.Id).ToListAsync(ct))
-            {
-                await Kreminna1325.Core.Monitoring.PeriodSync.SyncPlanAsync(db, planId, ct);
-            }
-        }
+        // Periods follow terms and plans (and the schedule's rules, which a release may change), so every start
+        // makes sure; only plans out of step are written, each in its own context.
+        await Kreminna1325.Core.Monitoring.PeriodSync.SyncOutOfStepAsync(factory, ct);
 
         if (Kreminna1325.Web.Deployment.DemoMode.IsOn(configuration))
         {

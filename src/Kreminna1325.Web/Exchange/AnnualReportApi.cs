@@ -37,7 +37,7 @@ public static class AnnualReportApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Api.BadRequest.Title"], detail: l["AnnualReport.BadYear.Detail", year]);
         }
 
-        if ((await plans.ListAsync(ct)).FirstOrDefault(p => p.Id == planId) is not { } plan)
+        if (await plans.FindAsync(planId, ct) is not { } plan)
         {
             return OpenDataApi.PlanNotFound(planId, l);
         }

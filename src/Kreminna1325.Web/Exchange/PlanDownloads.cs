@@ -51,7 +51,7 @@ public sealed class PlanDownloads(
 
     private async Task WriteXlsxAsync(Stream output, PlanView plan, BudgetReport budget, CancellationToken ct)
     {
-        var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
+        var bodies = PlanXlsx.BodiesOf(plan, await plans.BodiesOfPlanAsync(plan.Id, ct));
         CouncilDocuments.InUkrainian(() => PlanXlsx.Write(output, plan, budget, bodies, PlanXlsxApi.Text(l)));
     }
 

@@ -33,7 +33,7 @@ public static class PlanXlsxApi
         string id, PlanQueries plans, BudgetReportService budgets, DownloadNames names, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         CouncilDocuments.OfPlanAsync(id, plans, budgets, l, async (plan, budget) =>
         {
-            var bodies = PlanXlsx.BodiesOf(plan, await plans.ListBodiesAsync(ct));
+            var bodies = PlanXlsx.BodiesOf(plan, await plans.BodiesOfPlanAsync(plan.Id, ct));
             return CouncilDocuments.Send(stream => PlanXlsx.Write(stream, plan, budget, bodies, Text(l)), PlanSheet.ContentType, names.Plan(plan, "xlsx"));
         }, ct);
 

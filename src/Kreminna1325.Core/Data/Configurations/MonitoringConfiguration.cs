@@ -30,6 +30,10 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.ReviewedBy).HasMaxLength(256);
         builder.HasIndex(r => r.PeriodId).IsUnique();
         builder.HasIndex(r => new { r.Status, r.MeasureId });
+
+        // A roll-up counts each community's reports by status: index-only (172 → 56 ms for an oblast's 79
+        // communities at 1,500, see README "Many communities"). Serves the community filter as the plain index did.
+        builder.HasIndex(r => new { r.CommunityId, r.Status });
         builder.HasOne<Plans.Measure>().WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Values).WithOne(v => v.Report).HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Spending).WithOne(s => s.Report).HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
@@ -62,6 +66,10 @@ internal sealed class ValueBreakdownConfiguration : IEntityTypeConfiguration<Val
         builder.HasKey(b => new { b.IndicatorValueId, b.Dimension, b.Category });
         builder.Property(b => b.Category).HasMaxLength(40);
         builder.ToTable(t => t.HasCheckConstraint("ck_value_breakdowns_count", "count >= 0"));
+
+        // A roll-up sums each community's reach by category: index-only, where the plain community index left
+        // PostgreSQL a sequential scan of every community's breakdowns (570–740 → 146–198 ms for an oblast at 1,500).
+        builder.HasIndex(b => new { b.CommunityId, b.Dimension, b.Category }).IncludeProperties(b => b.Count);
     }
 }
 

@@ -596,15 +596,15 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_reports");
 
-                    b.HasIndex("CommunityId")
-                        .HasDatabaseName("ix_reports_community_id");
-
                     b.HasIndex("MeasureId")
                         .HasDatabaseName("ix_reports_measure_id");
 
                     b.HasIndex("PeriodId")
                         .IsUnique()
                         .HasDatabaseName("ix_reports_period_id");
+
+                    b.HasIndex("CommunityId", "Status")
+                        .HasDatabaseName("ix_reports_community_id_status");
 
                     b.HasIndex("Status", "MeasureId")
                         .HasDatabaseName("ix_reports_status_measure_id");
@@ -805,8 +805,10 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.HasKey("IndicatorValueId", "Dimension", "Category")
                         .HasName("pk_value_breakdowns");
 
-                    b.HasIndex("CommunityId")
-                        .HasDatabaseName("ix_value_breakdowns_community_id");
+                    b.HasIndex("CommunityId", "Dimension", "Category")
+                        .HasDatabaseName("ix_value_breakdowns_community_id_dimension_category");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CommunityId", "Dimension", "Category"), new[] { "Count" });
 
                     b.ToTable("value_breakdowns", null, t =>
                         {

@@ -38,7 +38,7 @@ public static class AmendmentsApi
             return OpenDataApi.MalformedId(id, l);
         }
 
-        if (planId <= 0 || (await plans.ListAsync(ct)).All(p => p.Id != planId))
+        if (planId <= 0 || !await plans.ExistsAsync(planId, ct))
         {
             return OpenDataApi.PlanNotFound(planId, l);
         }
