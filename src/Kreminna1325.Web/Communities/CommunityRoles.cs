@@ -30,6 +30,15 @@ public sealed class CommunityRoles(IHttpContextAccessor http, IDbContextFactory<
             ? id : (int?)null;
         var current = chosen is { } c && await MayReadAsync(principal, granted, c) ? c : granted.FirstOrDefault();
 
+        return Within(principal, current);
+    }
+
+    /// <summary>
+    /// The person working in a community: its id as their <see cref="CommunityClaims.Community"/> and their grants there
+    /// as roles (none: no community). Also what work done for a person outside a request (the demo data) acts as.
+    /// </summary>
+    public static ClaimsPrincipal Within(ClaimsPrincipal principal, int current)
+    {
         var identity = new ClaimsIdentity();
         if (current > 0)
         {
