@@ -69,7 +69,7 @@ public class DemoCommunitiesTests(TestDatabase database) : IClassFixture<TestDat
             Assert.Equal(8, reports.Count);
             Assert.All(reports, r => Assert.True(r.IsDemo && r.PlanId == plans.Single(p => p.CommunityId == community.Id).Id));
             Assert.Equal(5, reports.Count(r => r.Status == ReportStatus.Approved));
-            Assert.Equal([ReportStatus.Approved, ReportStatus.Draft, ReportStatus.Returned, ReportStatus.Submitted],
+            Assert.Equal([ReportStatus.Draft, ReportStatus.Submitted, ReportStatus.Returned, ReportStatus.Approved],
                 reports.Select(r => r.Status).Distinct().Order());
         }
 

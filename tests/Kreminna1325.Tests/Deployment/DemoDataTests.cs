@@ -31,7 +31,7 @@ public class DemoDataTests(SeededDatabase database) : IClassFixture<SeededDataba
 
         await using var db = await database.DbFactory.CreateDbContextAsync();
         var demoEmails = AccountSetup.DemoAccounts.Select(a => a.Email.ToUpperInvariant()).ToList();
-        Assert.True(await db.Roles.AnyAsync(r => r.Name == Roles.Administrator), "the start-up code ran (roles exist)");
+        Assert.True(await db.Roles.AnyAsync(r => r.Name == Roles.SystemAdministrator), "the start-up code ran (the instance roles exist)");
         Assert.False(await db.Users.AnyAsync(u => demoEmails.Contains(u.NormalizedEmail!)));
         Assert.False(await db.Reports.AnyAsync(r => r.IsDemo));
         Assert.DoesNotContain("data-demo", page);
