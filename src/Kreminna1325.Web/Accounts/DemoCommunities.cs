@@ -86,6 +86,8 @@ public static class DemoCommunities
             {
                 Measures = [.. d.Measures.Select(m => m with
                 {
+                    Content = Rename(m.Content),
+                    Indicators = [.. m.Indicators.Select(Rename)],
                     ResponsiblePrinted = m.ResponsiblePrinted is null ? null : Rename(m.ResponsiblePrinted),
                     FundingLines = [.. m.FundingLines.Select(f => f with { Year = f.Year + shift })],
                 })],
