@@ -6,6 +6,7 @@ using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
+using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Monitoring;
 using Microsoft.Extensions.Time.Testing;
 

@@ -7,6 +7,7 @@ using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
+using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Monitoring;
 using Kreminna1325.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
