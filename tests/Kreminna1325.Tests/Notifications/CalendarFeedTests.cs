@@ -166,7 +166,10 @@ public sealed class CalendarFeedTests(CalendarFixture f) : IClassFixture<Calenda
             var users = services.GetRequiredService<UserManager<AppUser>>();
             var person = new AppUser { UserName = "left@kreminna.local", Email = "left@kreminna.local", FullName = "Колишня Працівниця", CalendarToken = token };
             Assert.True((await users.CreateAsync(person)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(person, Roles.CouncilStaff)).Succeeded);
+            var db = services.GetRequiredService<AppDbContext>();
+            var kreminna = await db.Communities.Where(c => c.Slug == "kreminna").Select(c => c.Id).SingleAsync();
+            db.CommunityGrants.Add(new Core.Communities.CommunityGrant { UserId = person.Id, Role = Roles.CouncilStaff, CommunityId = kreminna });
+            await db.SaveChangesAsync();
             return 0;
         });
         Assert.NotEmpty((await FeedAsync(token)).Events);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Kreminna1325.Core;
 using Kreminna1325.Core.Accounts;
-using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
