@@ -42,7 +42,7 @@ public sealed class AccountSetup(
             var community = await db.Communities.Where(c => c.Code == demo.Community.Code).Select(c => (int?)c.Id).SingleOrDefaultAsync();
             if (community is null)
             {
-                logger.LogWarning("Demo community {Community} is not in the database: its demo accounts are not made", demo.Community.Name);
+                logger.LogInformation("Demo community {Community} is not in the database: its demo accounts are not made", demo.Community.Name);
                 continue;
             }
 

@@ -23,6 +23,12 @@ public sealed record DemoCommunity(
 /// <summary>The demo's two communities of Luhansk oblast and the people who work across communities.</summary>
 public static class DemoCommunities
 {
+    /// <summary>
+    /// Whether the demo loads the second community (on unless set false): run.sh serves both; tests of one community
+    /// start without it, so their lookups by measure number stay unambiguous.
+    /// </summary>
+    public const string SecondCommunityKey = "Demo:SecondCommunity";
+
     /// <summary>The body each community's demo official reports for (both plans have one by this name).</summary>
     public const string OfficialBody = "Центр гендерної рівності";
 

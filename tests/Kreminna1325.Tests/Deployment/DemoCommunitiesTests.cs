@@ -17,7 +17,7 @@ public class DemoCommunitiesTests(TestDatabase database) : IClassFixture<TestDat
     public Task InitializeAsync()
     {
         // Demo mode, as run.sh's own cluster: the start-up seeds the empty database.
-        factory = new KreminnaWebFactory(database.ConnectionString);
+        factory = new KreminnaWebFactory(database.ConnectionString, settings: new Dictionary<string, string?> { [DemoCommunities.SecondCommunityKey] = "true" });
         _ = factory.Server;
         return Task.CompletedTask;
     }

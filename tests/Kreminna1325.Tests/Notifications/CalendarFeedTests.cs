@@ -18,6 +18,7 @@ public sealed class CalendarFixture : WebFixture
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Notifications:PublicBaseUrl"] = PublicBaseUrl,
+        [Kreminna1325.Web.Accounts.DemoCommunities.SecondCommunityKey] = "true",
     };
 }
 

@@ -12,6 +12,7 @@ public class DemoNoticesFixture : WebFixture
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Notifications:PublicBaseUrl"] = PublicBaseUrl,
+        [Kreminna1325.Web.Accounts.DemoCommunities.SecondCommunityKey] = "true",
     };
 }
 
