@@ -46,6 +46,12 @@ public sealed class HostileData
         "Evidence.Sha256",
         "AppUser.Culture", // one of the two languages, chosen, never typed
         "AppUser.CalendarToken", // random, made by the app
+        "Community.Code", // a KATOTTG code, checked against the codifier
+        "Community.OblastCode",
+        "Community.Slug", // lower-case letters, digits and hyphens, checked
+        "CommunityGrant.UserId", // keys and role names the app writes
+        "CommunityGrant.Role",
+        "CommunityGrant.OblastCode",
     ];
 
     public Dictionary<int, string> Fields { get; } = [];

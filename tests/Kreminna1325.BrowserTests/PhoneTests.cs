@@ -11,13 +11,13 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 
     // RoleMatrixTests' protected pages, and the public pages every role opens too.
     private static readonly (string Path, string Roles)[] Pages =
-        [("/", "ASOE"), ("/open-data", "ASOE"), .. Kreminna1325.Tests.Accounts.RoleMatrixTests.ProtectedPages];
+        [("/", "ASOE"), ("/c/kreminna", "ASOE"), ("/open-data", "ASOE"), .. Kreminna1325.Tests.Accounts.RoleMatrixTests.ProtectedPages];
 
     // Pages drawn on the server without a circuit (no "interactive" mark to wait for).
-    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/change-password"];
+    private static readonly HashSet<string> StaticPages = ["/", "/c/kreminna", "/open-data", "/account/change-password"];
 
     // Pages whose content is a table: measured once its rows are there, not while it loads.
-    private static readonly HashSet<string> TablePages = ["/", "/open-data", "/measures", "/admin/users", "/bodies", "/plans", "/measures/{measure}/edit"];
+    private static readonly HashSet<string> TablePages = ["/", "/c/kreminna", "/open-data", "/measures", "/admin/users", "/bodies", "/plans", "/measures/{measure}/edit"];
 
     public static async Task<(IBrowserContext Context, IPage Page)> PhoneAsync(BrowserFixture fixture, string? email, string password = "Demo-Kreminna-1325")
     {

@@ -13,11 +13,11 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
     private const float Timeout = 15_000;
 
     // Rendered once on the server, without a circuit (see HostileTextTests).
-    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/login", "/account/access-denied", "/account/change-password"];
+    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/login", "/account/access-denied", "/account/change-password", "/c/kreminna"];
 
     [Fact]
     public Task Anonymous_pages_are_in_Ukrainian() =>
-        VisitAsync(null, ["/", $"/plans/{fixture.PlanId}", "/open-data", "/account/login", "/account/access-denied", "/no-such-page"]);
+        VisitAsync(null, ["/", $"/plans/{fixture.PlanId}", "/c/kreminna", "/open-data", "/account/login", "/account/access-denied", "/no-such-page"]);
 
     [Fact]
     public async Task Administrator_pages_are_in_Ukrainian()

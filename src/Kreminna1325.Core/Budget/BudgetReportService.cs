@@ -143,11 +143,13 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
     /// by the database per direction, source and year; every other total is a sum of these rows.
     /// </summary>
     private static Task<List<TotalRow>> QueryTotalsAsync(AppDbContext db, int planId, int? directionId, int? bodyId, CancellationToken ct) =>
-        PlanScope.Measures(db, planId, directionId, bodyId)
-            .SelectMany(m => m.FundingLines)
+        Planned(PlanScope.Measures(db, planId, directionId, bodyId))
             .GroupBy(f => new { f.Measure.DirectionId, f.Source, f.Year })
             .Select(g => new TotalRow(g.Key.DirectionId, g.Key.Source, g.Key.Year, g.Sum(f => f.Amount)))
             .ToListAsync(ct);
+
+    /// <summary>What a set of measures plans to spend: their funding lines (the roll-ups add them up by community).</summary>
+    public static IQueryable<FundingLine> Planned(IQueryable<Measure> measures) => measures.SelectMany(m => m.FundingLines);
 
     private sealed record TotalRow(int DirectionId, FundingSource Source, int Year, decimal Amount);
 }

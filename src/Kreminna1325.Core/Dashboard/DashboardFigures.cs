@@ -13,8 +13,8 @@ public sealed record ImplementationRow(
     int DirectionId, string Number, int Measures, int Done, int InProgress, int NotStarted, int NotDone,
     int DueReports, int Submitted, int Approved, int Overdue, int Returned)
 {
-    public decimal? SubmittedShare => Percent.Of(Submitted, DueReports);
-    public decimal? ApprovedShare => Percent.Of(Approved, DueReports);
+    public decimal? SubmittedShare => ReportingTotals.ShareOf(Submitted, DueReports);
+    public decimal? ApprovedShare => ReportingTotals.ShareOf(Approved, DueReports);
 }
 
 /// <summary>
@@ -23,6 +23,15 @@ public sealed record ImplementationRow(
 /// </summary>
 public sealed record ReportingTotals(int Due, int Submitted, int Approved, int Overdue, int Returned)
 {
+    public decimal? SubmittedShare => ShareOf(Submitted, Due);
+    public decimal? ApprovedShare => ShareOf(Approved, Due);
+
+    /// <summary>A share of the due reports: what "submitted" and "approved" are measured against.</summary>
+    public static decimal? ShareOf(int reports, int due) => Percent.Of(reports, due);
+
+    public static ReportingTotals operator +(ReportingTotals a, ReportingTotals b) =>
+        new(a.Due + b.Due, a.Submitted + b.Submitted, a.Approved + b.Approved, a.Overdue + b.Overdue, a.Returned + b.Returned);
+
     public static ReportingTotals Of(IEnumerable<ImplementationRow> rows) => rows.Aggregate(
         new ReportingTotals(0, 0, 0, 0, 0),
         (t, r) => new ReportingTotals(t.Due + r.DueReports, t.Submitted + r.Submitted, t.Approved + r.Approved, t.Overdue + r.Overdue, t.Returned + r.Returned));
@@ -42,9 +51,14 @@ public sealed record BudgetRow(int DirectionId, string Number, FundingSource Sou
 
 public sealed record ReachRow(int DirectionId, string Number, IReadOnlyDictionary<Disaggregation, IReadOnlyDictionary<string, int>> Counts)
 {
-    public int Women => Of(Disaggregation.Sex, "women");
-    public int Men => Of(Disaggregation.Sex, "men");
-    public decimal? WomenShare => Percent.Of(Women, Women + Men);
+    public const string WomenCategory = "women", MenCategory = "men";
+
+    public int Women => Of(Disaggregation.Sex, WomenCategory);
+    public int Men => Of(Disaggregation.Sex, MenCategory);
+    public decimal? WomenShare => WomenShareOf(Women, Men);
+
+    /// <summary>Women among the people counted by sex.</summary>
+    public static decimal? WomenShareOf(int women, int men) => Percent.Of(women, women + men);
 
     public int Of(Disaggregation dimension, string category) =>
         Counts.TryGetValue(dimension, out var cells) && cells.TryGetValue(category, out var n) ? n : 0;

@@ -89,18 +89,14 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToList();
 
         // Spent and reach add up the approved reports of the year: the "reported" list behind them.
-        var reported = facts.In(ReportListState.Reported).Select(f => f.Period.Report!.Id);
-        var spent = await db.ReportSpending.Where(s => reported.Contains(s.ReportId))
+        var spent = await ApprovedReports.Spending(db, facts)
             .GroupBy(s => new { s.Report.Period.Measure.DirectionId, s.Source })
             .Select(g => new { g.Key.DirectionId, g.Key.Source, Amount = g.Sum(s => s.Amount) }).ToListAsync(ct);
         var budget = directions.SelectMany(d => Enum.GetValues<FundingSource>().Select(source => new BudgetRow(d.Id, d.Number, source,
             planBudget.Directions.SingleOrDefault(b => b.DirectionId == d.Id)?.Total(source, year) ?? 0m,
             spent.Where(p => p.DirectionId == d.Id && p.Source == source).Sum(p => p.Amount)))).ToList();
 
-        // From the reported periods down to their counts' breakdowns: joins, not a list of ids matched against every breakdown.
-        var reach = await facts.In(ReportListState.Reported)
-            .SelectMany(f => f.Period.Report!.Values.Where(v => v.Indicator.Kind == IndicatorKind.Count), (f, v) => new { f.DirectionId, v })
-            .SelectMany(x => x.v.Breakdown, (x, b) => new { x.DirectionId, b.Dimension, b.Category, b.Count })
+        var reach = await ApprovedReports.Reach(facts)
             .GroupBy(b => new { b.DirectionId, b.Dimension, b.Category })
             .Select(g => new { g.Key.DirectionId, g.Key.Dimension, g.Key.Category, Count = g.Sum(b => b.Count) })
             .ToListAsync(ct);

@@ -69,9 +69,12 @@ public static class PeriodStates
     /// The periods of a plan, narrowed by year, direction and body (a measure counts for each of its bodies).
     /// Orphaned periods are in scope only for what was reported on them: <see cref="Facts"/> never counts them as due.
     /// </summary>
-    public static IQueryable<ReportingPeriod> Scope(AppDbContext db, int planId, int? year, int? directionId, int? bodyId)
+    public static IQueryable<ReportingPeriod> Scope(AppDbContext db, int planId, int? year, int? directionId, int? bodyId) =>
+        Scope(db, PlanScope.Measures(db, planId, directionId, bodyId), year);
+
+    /// <summary>The periods of any set of measures (the roll-ups: every community's plan at once), by the same rule.</summary>
+    public static IQueryable<ReportingPeriod> Scope(AppDbContext db, IQueryable<Measure> measures, int? year)
     {
-        var measures = PlanScope.Measures(db, planId, directionId, bodyId);
         var periods = db.ReportingPeriods.Where(p => measures.Any(m => m.Id == p.MeasureId)
             && (!p.IsOrphaned || (p.Report != null && p.Report.Status == ReportStatus.Approved)));
         if (year is { } y)

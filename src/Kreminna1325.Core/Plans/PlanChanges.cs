@@ -13,6 +13,7 @@ public sealed class PlanChanges
 {
     private readonly Lock gate = new();
     private Func<CancellationToken, ValueTask>[] listeners = [];
+    private Action? forward;
 
     public void Subscribe(Func<CancellationToken, ValueTask> listener)
     {
@@ -22,7 +23,21 @@ public sealed class PlanChanges
         }
     }
 
+    /// <summary>
+    /// Where a change committed by this process is also sent, for the other instances on the database (the web's
+    /// database notifications); they hear it through <see cref="RaiseFromElsewhereAsync"/>, which sends nothing on.
+    /// </summary>
+    public void ForwardTo(Action forward) => this.forward = forward;
+
+    /// <summary>A change committed by this process: its own listeners, then the other instances.</summary>
     public async ValueTask RaiseAsync(CancellationToken ct = default)
+    {
+        await RaiseFromElsewhereAsync(ct);
+        forward?.Invoke();
+    }
+
+    /// <summary>A change another instance committed (or one this instance may have missed): only this process's listeners.</summary>
+    public async ValueTask RaiseFromElsewhereAsync(CancellationToken ct = default)
     {
         foreach (var listener in listeners)
         {

@@ -9,11 +9,13 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Plans.AsNoTracking()
-            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
-            .Select(p => new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear))
-            .ToListAsync(ct);
+        return await Summaries(db.Plans.AsNoTracking()).ToListAsync(ct);
     }
+
+    /// <summary>Plans as every list shows them, newest first: the one home of their order and shape.</summary>
+    internal static IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) => plans
+        .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
+        .Select(p => new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear));
 
     /// <summary>The plan a person chose if it still exists, else the newest; null when there is none.</summary>
     public async Task<PlanSummary?> ChooseAsync(int? preferred, CancellationToken ct = default)

@@ -12,9 +12,13 @@ public static class CommunitiesExtensions
         // Registered after AddDatabase's factory, so every context the app creates comes through this one.
         builder.Services.AddScoped<IDbContextFactory<AppDbContext>, CommunityDbContextFactory>();
         builder.Services.AddScoped<IClaimsTransformation, CommunityRoles>();
+        Rollups.RollupsApi.AddRollups(builder.Services);
+        builder.Services.AddCommunitiesApi();
     }
 
     public static void MapCommunities(this WebApplication app)
     {
+        Rollups.RollupsApi.MapRollupsApi(app);
+        app.MapCommunitiesApi();
     }
 }

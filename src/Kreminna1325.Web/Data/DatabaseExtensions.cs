@@ -18,6 +18,7 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<Monitoring.DemoReports>();
         builder.Services.AddSingleton<PlanChanges>();
         builder.Services.AddSingleton<PlanChangeInterceptor>();
+        builder.Services.AddHostedService<DatabaseChanges>();
 
         // Scoped, so each request or circuit gets contexts whose audit knows who is acting.
         builder.Services.AddDbContextFactory<AppDbContext>(
@@ -52,6 +53,14 @@ public static class DatabaseExtensions
     /// database and, in run.sh's own cluster, the demo accounts and reports.
     /// </summary>
     public static async Task MigrateAndSeedAsync(this IServiceProvider rootServices, CancellationToken ct = default)
+    {
+        // Several instances may start at once on one database: one migrates and seeds, the others wait and find it done.
+        var logger = rootServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartLock));
+        await using var startLock = await StartLock.TakeAsync(ConnectionString(rootServices), logger, ct);
+        await MigrateAndSeedOnceAsync(rootServices, ct);
+    }
+
+    private static async Task MigrateAndSeedOnceAsync(IServiceProvider rootServices, CancellationToken ct)
     {
         await using var scope = rootServices.CreateAsyncScope();
         var services = scope.ServiceProvider;

@@ -205,7 +205,7 @@ public sealed class DemoReports(
         }
     }
 
-    /// <summary>The person as they are when working in the community: its grants as their roles (<see cref="CommunityRoles"/>).</summary>
+    /// <summary>The demo person as they act in the community being seeded, as a request of theirs there would see them.</summary>
     private async Task<ClaimsPrincipal?> PrincipalAsync(string email, int communityId) =>
-        await users.FindByEmailAsync(email) is { } user ? CommunityRoles.Within(await principals.CreateAsync(user), communityId) : null;
+        await users.FindByEmailAsync(email) is { } user ? CommunityRoles.InCommunity(await principals.CreateAsync(user), communityId) : null;
 }

@@ -13,8 +13,9 @@ namespace Kreminna1325.Web.Plans;
 /// Only anonymous GETs are cached or served from the cache (output caching's default rules: no signed-in
 /// user, no Authorization header, no response that sets a cookie, only 200s), so nobody signed in ever
 /// gets the anonymous copy and no signed-in page is ever kept. A committed change to plan data
-/// (<see cref="PlanChanges"/>) evicts everything at once. That eviction reaches this process only:
-/// with several instances, the others serve their copy until it expires, hence the short expiry.
+/// (<see cref="PlanChanges"/>) evicts everything at once, here and, through PostgreSQL's NOTIFY
+/// (<see cref="Data.DatabaseChanges"/>), on every other instance; the short expiry bounds a copy that
+/// another instance's notice did not reach.
 /// </remarks>
 public static class PublicCaching
 {

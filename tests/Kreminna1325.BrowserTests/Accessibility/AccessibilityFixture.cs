@@ -42,7 +42,8 @@ public sealed class AccessibilityFixture : IAsyncLifetime
             ["submitted"] = PeriodOf(ReportStatus.Submitted),
             ["approved"] = PeriodOf(ReportStatus.Approved),
         };
-        db.ResponsibleBodies.Add(new ResponsibleBody { Name = "Тестовий орган без заходів", ShortName = UnusedBody, Kind = BodyKind.CivilSociety });
+        var community = await db.Plans.Where(p => p.Id == App.PlanId).Select(p => p.CommunityId).SingleAsync();
+        db.ResponsibleBodies.Add(new ResponsibleBody { CommunityId = community, Name = "Тестовий орган без заходів", ShortName = UnusedBody, Kind = BodyKind.CivilSociety });
 
         // Unread notifications for the official, so the bell shows its count on every page and a list when open.
         var official = await db.Users.Where(u => u.Email == "official@kreminna.local").Select(u => u.Id).SingleAsync();

@@ -26,6 +26,7 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
         // same pages differ only in the app bar, so one signed-in role stands for all.
         new("/", "NO", Static: true, "NO", PageStates.StaticPlanSwitcher),
         new("/plans/{plan}", "N", Static: true),
+        new("/c/kreminna", "NO", Static: true),
         new("/open-data", "NO", Static: true),
         new("/account/login", "N", Static: true),
         new("/account/change-password", "OS", Static: true),

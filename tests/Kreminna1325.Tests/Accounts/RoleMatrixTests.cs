@@ -74,6 +74,10 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
         ("/bodies", "AS"),
         ("/plans", "AS"),
         ("/measures/{measure}/edit", "AS"),
+
+        // The roll-ups are for oblast and national coordinators only (Rollups/RollupWebTests): no community role opens them.
+        ("/oblast/" + Kreminna1325.Core.Communities.KnownCommunities.LuhanskOblastCode, ""),
+        ("/national", ""),
     ];
 
     public static TheoryData<string, string, bool> Pages()

@@ -60,7 +60,8 @@ public sealed record Fetched(HttpStatusCode Status, string? ETag, string? CacheC
 public class PublicCachingTests(PublicCachingFixture fixture) : IClassFixture<PublicCachingFixture>
 {
     public static TheoryData<string> PublicPaths =>
-        ["/", "/plans/{plan}", "/api/plans", "/api/plans/{plan}", "/api/plans/{plan}/budget", "/api/responsible-bodies"];
+        ["/", "/plans/{plan}", "/api/plans", "/api/plans/{plan}", "/api/plans/{plan}/budget", "/api/responsible-bodies",
+         "/c/kreminna", "/api/communities", "/api/communities/UA44120030000094047/plans"];
 
     [Theory]
     [MemberData(nameof(PublicPaths))]

@@ -135,7 +135,10 @@ namespace Kreminna1325.Core.Data.Migrations
                 UPDATE reports SET community_id = c.id FROM communities c WHERE c.code = 'UA44120030000094047';
                 UPDATE value_breakdowns SET community_id = c.id FROM communities c WHERE c.code = 'UA44120030000094047';
                 UPDATE report_spending SET community_id = c.id FROM communities c WHERE c.code = 'UA44120030000094047';
+                -- The trail stays append-only for everyone else: only this one-time filing of the new column passes.
+                ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_update_or_delete;
                 UPDATE audit_entries SET community_id = c.id FROM communities c WHERE c.code = 'UA44120030000094047';
+                ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_update_or_delete;
 
                 -- The four roles were the instance's; they become grants in Kreminna.
                 INSERT INTO community_grants (user_id, role, community_id)
