@@ -5,7 +5,6 @@ using Ical.Net.Serialization;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
-using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +13,10 @@ namespace Kreminna1325.Core.Notifications;
 /// <summary>
 /// A person's private calendar (iCalendar): one all-day event on the due date of each period they report on —
 /// officials, the periods of their bodies' measures; council staff, executives and administrators, every period of
-/// every plan. Found by the secret token in its address alone (calendar apps cannot sign in), so an unknown or
-/// renewed token, or a deactivated account, finds nothing.
+/// their communities' plans; each event names its community and links to the report in it. Found by the secret token
+/// in its address alone (calendar apps cannot sign in), so an unknown or renewed token, or a deactivated account, finds nothing.
 /// </summary>
-public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOptions<NotificationOptions> options, TimeProvider clock, PlanQueries plans)
+public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOptions<NotificationOptions> options, TimeProvider clock)
 {
     /// <summary>The calendar as iCalendar text in the person's language, or null when the token opens none.</summary>
     public async Task<string?> RenderAsync(string token, CancellationToken ct = default)
@@ -36,6 +35,9 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
                 SeesAllOf = db.CommunityGrants.Where(g => g.UserId == u.Id
                     && (g.Role == Roles.CouncilStaff || g.Role == Roles.Executive || g.Role == Roles.Administrator))
                     .Select(g => g.CommunityId).ToList(),
+                // The calendar is named after the communities the person works in.
+                Communities = db.Communities.Where(c => db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == c.Id))
+                    .OrderBy(c => c.Name).Select(c => c.Name).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (person is null)
@@ -51,20 +53,20 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
         var rows = await periods.OrderBy(p => p.Due).ThenBy(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due,
+                p.Id, p.CommunityId, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due,
+                Community = db.Communities.Where(c => c.Id == p.CommunityId).Select(c => c.Name).FirstOrDefault(),
                 Measure = p.Measure.Direction.Number + "." + p.Measure.Number,
                 p.Measure.Content,
             })
             .ToListAsync(ct);
-        var community = await Schedules.CommunityNameAsync(plans, ct);
 
         using var language = CultureScope.Of(Recipients.CultureOf(person.Culture));
         var calendar = new Calendar { ProductId = "-//Kreminna1325//Calendar//UK" };
-        calendar.AddProperty("X-WR-CALNAME", Messages.Get("Calendar.Name", community));
+        calendar.AddProperty("X-WR-CALNAME", Messages.Get("Calendar.Name", string.Join(", ", person.Communities)));
         var stamp = new CalDateTime(clock.GetUtcNow().UtcDateTime, "UTC");
         foreach (var p in rows)
         {
-            var link = options.Value.Absolute(NotificationPaths.Report(p.Id));
+            var link = options.Value.Absolute(NotificationPaths.InCommunity(p.CommunityId, NotificationPaths.Report(p.Id)));
             var period = AuditLabels.Period(p.Kind, p.Sequence, p.Year, p.Start, p.End);
             calendar.Events.Add(new CalendarEvent
             {
@@ -73,7 +75,7 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
                 DtStart = new CalDateTime(p.Due),
                 DtEnd = new CalDateTime(p.Due.AddDays(1)),
                 Summary = Messages.Get("Calendar.Summary", p.Measure, period),
-                Description = AuditLabels.Short(p.Content, 300) + "\n\n" + Messages.Get("Calendar.ReportLink", link),
+                Description = p.Community + "\n\n" + AuditLabels.Short(p.Content, 300) + "\n\n" + Messages.Get("Calendar.ReportLink", link),
                 Url = new Uri(link),
                 Transparency = TransparencyType.Transparent,
             });

@@ -122,4 +122,15 @@ public static class NotificationPaths
 
     /// <summary>An official's worklist: where a reminder of several periods leads in the bell.</summary>
     public const string MyReports = "/my-reports";
+
+    /// <summary>
+    /// A path opened in a community (and plan): through the switcher's address, which makes it the person's current one
+    /// first — a message of one community must not open in whichever community the person last worked in.
+    /// </summary>
+    public static string InCommunity(int communityId, string path, int? planId = null)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var plan = planId is { } id ? "&plan=" + id.ToString(invariant) : "";
+        return "/preferences?community=" + communityId.ToString(invariant) + plan + "&returnUrl=" + Uri.EscapeDataString(path);
+    }
 }

@@ -15,9 +15,19 @@ public static class Recipients
     public static Task<List<Recipient>> InRoleAsync(AppDbContext db, string role, int communityId, CancellationToken ct) =>
         ToRecipientsAsync(Active(db).Where(u => db.CommunityGrants.Any(g => g.UserId == u.Id && g.Role == role && g.CommunityId == communityId)), ct);
 
-    /// <summary>The people holding a role in any community, for messages each person gets once about all of theirs.</summary>
-    public static Task<List<Recipient>> InRoleAnywhereAsync(AppDbContext db, string role, CancellationToken ct) =>
-        ToRecipientsAsync(Active(db).Where(u => db.CommunityGrants.Any(g => g.UserId == u.Id && g.Role == role && g.CommunityId != null)), ct);
+    /// <summary>
+    /// The people holding a role, each with a community they hold it in (a person with the role in two communities is
+    /// two rows): for the scheduled messages, read for every community at once.
+    /// </summary>
+    public static async Task<List<(int CommunityId, Recipient Person)>> InRoleByCommunityAsync(AppDbContext db, string role, CancellationToken ct)
+    {
+        var rows = await db.CommunityGrants.Where(g => g.Role == role && g.CommunityId != null)
+            .Join(Active(db), g => g.UserId, u => u.Id, (g, u) => new { CommunityId = g.CommunityId!.Value, u.Id, u.Email, u.FullName, u.Culture, u.RemindersOff, u.DigestOff })
+            .Distinct()
+            .OrderBy(r => r.CommunityId).ThenBy(r => r.Email)
+            .ToListAsync(ct);
+        return rows.Select(u => (u.CommunityId, new Recipient(u.Id, u.Email!, u.FullName, CultureOf(u.Culture), u.RemindersOff, u.DigestOff))).ToList();
+    }
 
     /// <summary>The officials scoped to one of the measure's responsible bodies: who reports on it.</summary>
     public static Task<List<Recipient>> OfficialsOfMeasureAsync(AppDbContext db, int measureId, CancellationToken ct) =>

@@ -38,93 +38,129 @@ public static class Reminders
     public static bool IsDue(ReminderStage stage, DateOnly? lastReminded, DateOnly today) =>
         lastReminded is not { } last || (stage == ReminderStage.Overdue && last <= today.AddDays(-OverdueRepeatDays));
 
-    /// <summary>Adds each official's reminder and records what it reminded of, in the caller's transaction; returns how many messages.</summary>
-    public static async Task<int> WriteAsync(
-        AppDbContext db, DateOnly today, DateTimeOffset now, string community, NotificationOptions options, CancellationToken ct)
+    /// <summary>
+    /// Adds each official's reminder and records what it reminded of, in the caller's transaction; returns how many messages.
+    /// The periods, officials and marks of every community are read in one query each; an official of two communities
+    /// gets one message, grouped by community.
+    /// </summary>
+    public static async Task<int> WriteAsync(AppDbContext db, DateOnly today, DateTimeOffset now, NotificationOptions options, CancellationToken ct)
     {
-        var written = 0;
-        foreach (var person in (await Recipients.InRoleAnywhereAsync(db, Roles.ResponsibleOfficial, ct)).Where(r => !r.RemindersOff))
+        var officials = (await Recipients.InRoleByCommunityAsync(db, Roles.ResponsibleOfficial, ct)).Where(r => !r.Person.RemindersOff).ToList();
+        var people = officials.Select(o => o.Person).DistinctBy(p => p.UserId).ToDictionary(p => p.UserId);
+        if (people.Count == 0)
         {
-            var items = await SelectAsync(db, person.UserId, today, ct);
-            if (items.Count > 0)
-            {
-                Outbox.Add(db, person, NotificationKind.Reminder, items.Count == 1 ? NotificationPaths.Report(items[0].PeriodId) : NotificationPaths.MyReports,
-                    community, options, now, () => Compose(items));
-                written++;
-            }
+            return 0;
         }
 
-        return written;
-    }
+        var ids = people.Keys.ToList();
+        // Whose measure is whose: the bodies a person is scoped to, in a community they are an official of.
+        var theirs = db.UserResponsibleBodies.Where(u => ids.Contains(u.UserId))
+            .Join(db.MeasureResponsibleBodies, u => u.ResponsibleBodyId, m => m.ResponsibleBodyId, (u, m) => new { u.UserId, m.MeasureId, m.Measure.CommunityId })
+            .Where(x => db.CommunityGrants.Any(g => g.UserId == x.UserId && g.Role == Roles.ResponsibleOfficial && g.CommunityId == x.CommunityId))
+            .Select(x => new { x.UserId, x.MeasureId })
+            .Distinct();
+        var owners = (await theirs.ToListAsync(ct)).ToLookup(x => x.MeasureId, x => x.UserId);
 
-    /// <summary>A period to remind of, as the message names it.</summary>
-    private sealed record Item(
-        int PeriodId, ReminderStage Stage, string Measure, string Content, PeriodKind Kind, int Sequence, int Year, DateOnly Start, DateOnly End, DateOnly Due);
-
-    private static async Task<List<Item>> SelectAsync(AppDbContext db, string userId, DateOnly today, CancellationToken ct)
-    {
-        var mine = MeasureAccess.MeasuresOf(db, userId);
         var until = today.AddDays(WeekBeforeDays);
-        var owed = await PeriodStates.Facts(db.ReportingPeriods.Where(p => mine.Contains(p.MeasureId) && p.Due <= until), today)
+        var owed = await PeriodStates.Facts(db.ReportingPeriods.Where(p => theirs.Any(x => x.MeasureId == p.MeasureId) && p.Due <= until), today)
             .Where(f => f.Owed)
             .Select(f => new
             {
-                f.Period.Id, f.Overdue, f.Period.Due, f.Period.Kind, f.Period.Sequence, f.Period.Year, f.Period.Start, f.Period.End,
+                f.Period.Id, f.Period.MeasureId, f.Period.CommunityId, f.Overdue, f.Period.Due, f.Period.Kind, f.Period.Sequence, f.Period.Year,
+                f.Period.Start, f.Period.End,
+                Community = db.Communities.Where(c => c.Id == f.Period.CommunityId).Select(c => c.Name).FirstOrDefault(),
                 Measure = f.Period.Measure.Direction.Number + "." + f.Period.Measure.Number, f.Period.Measure.Content,
                 DirectionOrder = f.Period.Measure.Direction.Order, MeasureNumber = f.Period.Measure.Number,
             })
             .ToListAsync(ct);
-        var ids = owed.Select(p => p.Id).ToList();
-        var marks = await db.ReminderMarks.Where(m => m.UserId == userId && ids.Contains(m.PeriodId)).ToListAsync(ct);
+        var periodIds = owed.Select(p => p.Id).ToList();
+        var marks = (await db.ReminderMarks.Where(m => ids.Contains(m.UserId) && periodIds.Contains(m.PeriodId)).ToListAsync(ct))
+            .ToDictionary(m => (m.UserId, m.PeriodId, m.Stage));
 
-        var items = new List<Item>();
-        foreach (var p in owed.OrderBy(p => p.Due).ThenBy(p => p.DirectionOrder).ThenBy(p => p.MeasureNumber).ThenBy(p => p.Id))
+        var items = new Dictionary<string, List<Item>>();
+        foreach (var p in owed.OrderBy(p => p.Community).ThenBy(p => p.CommunityId).ThenBy(p => p.Due).ThenBy(p => p.DirectionOrder).ThenBy(p => p.MeasureNumber).ThenBy(p => p.Id))
         {
             if (StageOf(p.Overdue, p.Due, today) is not { } stage)
             {
                 continue;
             }
 
-            var mark = marks.FirstOrDefault(m => m.PeriodId == p.Id && m.Stage == stage);
-            if (!IsDue(stage, mark?.Day, today))
+            foreach (var userId in owners[p.MeasureId])
             {
-                continue;
-            }
+                var mark = marks.GetValueOrDefault((userId, p.Id, stage));
+                if (!IsDue(stage, mark?.Day, today))
+                {
+                    continue;
+                }
 
-            if (mark is null)
-            {
-                db.ReminderMarks.Add(new ReminderMark { UserId = userId, PeriodId = p.Id, Stage = stage, Day = today });
-            }
-            else
-            {
-                mark.Day = today;
-            }
+                if (mark is null)
+                {
+                    db.ReminderMarks.Add(new ReminderMark { UserId = userId, PeriodId = p.Id, Stage = stage, Day = today });
+                }
+                else
+                {
+                    mark.Day = today;
+                }
 
-            items.Add(new Item(p.Id, stage, p.Measure, p.Content, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due));
+                var item = new Item(p.Id, p.CommunityId, p.Community ?? "", stage, p.Measure, p.Content, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due);
+                (items.TryGetValue(userId, out var list) ? list : items[userId] = []).Add(item);
+            }
         }
 
-        return items;
+        foreach (var (userId, mine) in items.OrderBy(i => people[i.Key].Email, StringComparer.Ordinal))
+        {
+            var communities = mine.Select(i => (i.CommunityId, i.Community)).Distinct().ToList();
+            var link = communities.Count > 1 ? NotificationPaths.MyReports
+                : NotificationPaths.InCommunity(communities[0].CommunityId, mine.Count == 1 ? NotificationPaths.Report(mine[0].PeriodId) : NotificationPaths.MyReports);
+            Outbox.Add(db, people[userId], NotificationKind.Reminder, link, string.Join(", ", communities.Select(c => c.Community)), options, now, () => Compose(mine));
+        }
+
+        return items.Count;
     }
+
+    /// <summary>A period to remind of, as the message names it.</summary>
+    private sealed record Item(
+        int PeriodId, int CommunityId, string Community, ReminderStage Stage, string Measure, string Content, PeriodKind Kind, int Sequence, int Year,
+        DateOnly Start, DateOnly End, DateOnly Due);
 
     /// <summary>Overdue first, then due tomorrow, then due within the week; each period with its due date and a link to its report.</summary>
     private static (string Subject, MessageBody Body) Compose(IReadOnlyList<Item> items)
     {
         var body = new MessageBody().Paragraph(Messages.Get("Notify.Reminder.Intro"));
-        foreach (var stage in new[] { ReminderStage.Overdue, ReminderStage.DayBefore, ReminderStage.WeekBefore })
+        var communities = items.Select(i => (i.CommunityId, i.Community)).Distinct().ToList();
+        foreach (var (communityId, community) in communities)
         {
-            var ofStage = items.Where(i => i.Stage == stage).ToList();
-            if (ofStage.Count == 0)
+            // Someone reporting in two communities reads each one's periods under its name.
+            if (communities.Count > 1)
             {
-                continue;
+                body.Heading(community);
             }
 
-            body.Heading(Messages.Get($"Notify.Reminder.{stage}", ofStage.Count)).List(ofStage.Select(i => (
-                Messages.Get("Notify.Reminder.Item", i.Measure, AuditLabels.Period(i.Kind, i.Sequence, i.Year, i.Start, i.End),
-                    i.Due.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), AuditLabels.Short(i.Content.ReplaceLineEndings(" "), 120)),
-                (string?)NotificationPaths.Report(i.PeriodId))));
+            foreach (var stage in new[] { ReminderStage.Overdue, ReminderStage.DayBefore, ReminderStage.WeekBefore })
+            {
+                var ofStage = items.Where(i => i.CommunityId == communityId && i.Stage == stage).ToList();
+                if (ofStage.Count == 0)
+                {
+                    continue;
+                }
+
+                body.Heading(Messages.Get($"Notify.Reminder.{stage}", ofStage.Count)).List(ofStage.Select(i => (
+                    Messages.Get("Notify.Reminder.Item", i.Measure, AuditLabels.Period(i.Kind, i.Sequence, i.Year, i.Start, i.End),
+                        i.Due.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), AuditLabels.Short(i.Content.ReplaceLineEndings(" "), 120)),
+                    (string?)NotificationPaths.InCommunity(communityId, NotificationPaths.Report(i.PeriodId)))));
+            }
+
+            if (communities.Count > 1)
+            {
+                body.Link(Messages.Get("Notify.Reminder.MyReports"), NotificationPaths.InCommunity(communityId, NotificationPaths.MyReports));
+            }
         }
 
-        body.Link(Messages.Get("Notify.Reminder.MyReports"), NotificationPaths.MyReports);
+        if (communities.Count == 1)
+        {
+            body.Link(Messages.Get("Notify.Reminder.MyReports"), NotificationPaths.InCommunity(communities[0].CommunityId, NotificationPaths.MyReports));
+        }
+
         var overdue = items.Count(i => i.Stage == ReminderStage.Overdue);
         var subject = overdue > 0
             ? Messages.Get("Notify.Reminder.SubjectOverdue", items.Count, overdue)

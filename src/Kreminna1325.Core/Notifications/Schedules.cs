@@ -1,5 +1,4 @@
 using Kreminna1325.Core.Data;
-using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,7 @@ public sealed record ScheduleResult(int? Reminders, int? Digests);
 /// once — only the latest one, not every missed day.
 /// </summary>
 public sealed class Schedules(
-    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<NotificationOptions> options, PlanQueries plans, WeeklyDigest digest)
+    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<NotificationOptions> options, WeeklyDigest digest)
 {
     public const string RemindersJob = "reminders";
     public const string DigestJob = "digest";
@@ -26,21 +25,13 @@ public sealed class Schedules(
         // The day the messages speak of is the day they are written: a run made up after midnight reminds of what is
         // due from that day, not from the missed one.
         var today = CommunityClock.DayOf(now);
-        // The community's name is read only for a slot that runs, not on every minute's check.
         var reminders = await RunOnceAsync(RemindersJob, ScheduleSlots.LatestDaily(now), now,
-            async db => await Reminders.WriteAsync(db, today, now, await CommunityNameAsync(plans, ct), options.Value, ct), ct);
+            db => Reminders.WriteAsync(db, today, now, options.Value, ct), ct);
         var weekly = ScheduleSlots.LatestWeekly(now);
         var digests = await RunOnceAsync(DigestJob, weekly, now,
             db => digest.WriteAsync(db, weekly, today, now, options.Value, ct), ct);
         return new ScheduleResult(reminders, digests);
     }
-
-    /// <summary>
-    /// The community the messages speak for: the newest plan's municipality, as the plan switcher opens it. One community
-    /// per instance until communities are entities of their own.
-    /// </summary>
-    public static async Task<string> CommunityNameAsync(PlanQueries plans, CancellationToken ct) =>
-        (await plans.ChooseAsync(null, ct))?.Municipality ?? "";
 
     private async Task<int?> RunOnceAsync(string job, DateOnly slot, DateTimeOffset now, Func<AppDbContext, Task<int>> write, CancellationToken ct)
     {

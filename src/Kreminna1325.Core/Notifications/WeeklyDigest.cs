@@ -15,75 +15,115 @@ public sealed record DigestApproval(int PeriodId, string Measure, string Content
 /// <summary>One plan's part of the digest: the dashboard's own figures for the day and the reports approved in the week before.</summary>
 public sealed record DigestSection(PlanSummary Plan, DashboardFigures Figures, IReadOnlyList<DigestApproval> Approved);
 
+/// <summary>One community's digest: its name (what the message speaks for) and its plans' sections.</summary>
+public sealed record CommunityDigest(int CommunityId, string Community, IReadOnlyList<DigestSection> Sections);
+
 /// <summary>
-/// The Monday digest for executives (digest not switched off): per plan, overdue and returned reports by responsible
-/// body, the reports approved in the Kyiv week (Monday to Sunday) before the run, and the year's budget execution —
-/// the dashboard's figures (<see cref="DashboardService"/>) for the day, with links to the dashboard and its lists.
-/// The plans are those whose years include the day's year; when none does (the plan has ended and no new one is
-/// entered yet) the newest plan, at the year its dashboard opens on (its last).
+/// The Monday digest for each community's executives (digest not switched off): per plan of that community, overdue and
+/// returned reports by responsible body, the reports approved in the Kyiv week (Monday to Sunday) before the run, and the
+/// year's budget execution — the dashboard's figures (<see cref="DashboardService"/>) for the day, with links that open the
+/// community's dashboard and lists. The plans are those of the community whose years include the day's year; when none does
+/// (its plan has ended and no new one is entered yet) its newest plan, at the year its dashboard opens on (its last).
+/// A person who is an executive in two communities gets two digests, each of one community.
 /// </summary>
-public sealed class WeeklyDigest(DashboardService dashboard, PlanQueries plans)
+public sealed class WeeklyDigest(DashboardService dashboard)
 {
-    /// <summary>The digest's sections for a run on a day of the week beginning <paramref name="monday"/>.</summary>
-    public async Task<IReadOnlyList<DigestSection>> SectionsAsync(AppDbContext db, DateOnly monday, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The digests of the given communities for a run on a day of the week beginning <paramref name="monday"/>: their names
+    /// and plans in one query each, the week's approvals of all their plans in one; the figures are the dashboard's, read per
+    /// plan by the dashboard itself (one rule for both), so only communities someone receives a digest of are read.
+    /// </summary>
+    public async Task<IReadOnlyList<CommunityDigest>> DigestsAsync(
+        AppDbContext db, IReadOnlyCollection<int> communities, DateOnly monday, DateOnly today, CancellationToken ct)
     {
-        var all = await plans.ListAsync(ct);
-        var covering = all.Where(p => p.StartYear <= today.Year && today.Year <= p.EndYear).ToList();
-        var sections = new List<DigestSection>();
-        foreach (var plan in covering.Count > 0 ? covering : all.Take(1))
+        var names = await db.Communities.Where(c => communities.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var all = await db.Plans.AsNoTracking().Where(p => communities.Contains(p.CommunityId))
+            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
+            .Select(p => new { p.CommunityId, Plan = new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear) })
+            .ToListAsync(ct);
+        var chosen = all.GroupBy(p => p.CommunityId).SelectMany(g =>
         {
-            if (await dashboard.FiguresAsync(new DashboardFilter(plan.Id), today, ct) is { } figures)
+            var covering = g.Where(p => p.Plan.StartYear <= today.Year && today.Year <= p.Plan.EndYear).ToList();
+            return covering.Count > 0 ? covering : g.Take(1);
+        }).ToList();
+        var approved = await ApprovedAsync(db, chosen.Select(p => p.Plan.Id).ToList(), monday, ct);
+
+        var digests = new List<CommunityDigest>();
+        foreach (var community in chosen.GroupBy(p => p.CommunityId).OrderBy(g => g.Key))
+        {
+            var sections = new List<DigestSection>();
+            foreach (var plan in community.Select(p => p.Plan))
             {
-                sections.Add(new DigestSection(plan, figures, await ApprovedAsync(db, plan.Id, monday, ct)));
+                if (await dashboard.FiguresAsync(new DashboardFilter(plan.Id), today, ct) is { } figures)
+                {
+                    sections.Add(new DigestSection(plan, figures, approved.Where(a => a.PlanId == plan.Id).Select(a => a.Approval).ToList()));
+                }
+            }
+
+            if (sections.Count > 0)
+            {
+                digests.Add(new CommunityDigest(community.Key, names.GetValueOrDefault(community.Key, ""), sections));
             }
         }
 
-        return sections;
+        return digests;
     }
 
-    /// <summary>Adds the digest for each executive in the caller's transaction; returns how many messages.</summary>
+    /// <summary>Adds each executive's digest of each of their communities in the caller's transaction; returns how many messages.</summary>
     public async Task<int> WriteAsync(AppDbContext db, DateOnly monday, DateOnly today, DateTimeOffset now, NotificationOptions options, CancellationToken ct)
     {
-        var executives = (await Recipients.InRoleAnywhereAsync(db, Roles.Executive, ct)).Where(r => !r.DigestOff).ToList();
+        var executives = (await Recipients.InRoleByCommunityAsync(db, Roles.Executive, ct)).Where(r => !r.Person.DigestOff).ToList();
         if (executives.Count == 0)
         {
             return 0;
         }
 
-        var sections = await SectionsAsync(db, monday, today, ct);
-        if (sections.Count == 0)
+        var digests = (await DigestsAsync(db, executives.Select(e => e.CommunityId).Distinct().ToList(), monday, today, ct))
+            .ToDictionary(d => d.CommunityId);
+        var written = 0;
+        foreach (var (communityId, person) in executives)
         {
-            return 0;
+            if (digests.GetValueOrDefault(communityId) is not { } digest)
+            {
+                continue;
+            }
+
+            var first = digest.Sections[0];
+            var link = NotificationPaths.InCommunity(communityId, DashboardLinks.Dashboard(first.Figures.Year, null, null), first.Plan.Id);
+            Outbox.Add(db, person, NotificationKind.Digest, link, digest.Community, options, now, () => Compose(digest, monday, today));
+            written++;
         }
 
-        var link = DashboardLinks.Dashboard(sections[0].Figures.Year, null, null);
-        foreach (var person in executives)
-        {
-            Outbox.Add(db, person, NotificationKind.Digest, link, sections[0].Plan.Municipality, options, now, () => Compose(sections, monday, today));
-        }
-
-        return executives.Count;
+        return written;
     }
 
-    /// <summary>Approved in the Kyiv week before the Monday (by when the review approved it), the plan's orphaned periods included as the dashboard counts them.</summary>
-    private static async Task<IReadOnlyList<DigestApproval>> ApprovedAsync(AppDbContext db, int planId, DateOnly monday, CancellationToken ct)
+    /// <summary>Approved in the Kyiv week before the Monday (by when the review approved it), each plan's orphaned periods included as the dashboard counts them.</summary>
+    private static async Task<List<(int PlanId, DigestApproval Approval)>> ApprovedAsync(AppDbContext db, List<int> planIds, DateOnly monday, CancellationToken ct)
     {
         var from = CommunityClock.StartOf(monday.AddDays(-7));
         var to = CommunityClock.StartOf(monday);
-        return await PeriodStates.Scope(db, planId, null, null, null)
-            .Where(p => p.Report != null && p.Report.Status == ReportStatus.Approved && p.Report.ReviewedAt >= from && p.Report.ReviewedAt < to)
+        var rows = await db.ReportingPeriods
+            .Where(p => planIds.Contains(p.Measure.Direction.PlanId) && p.Report != null && p.Report.Status == ReportStatus.Approved
+                && p.Report.ReviewedAt >= from && p.Report.ReviewedAt < to)
             .OrderBy(p => p.Measure.Direction.Order).ThenBy(p => p.Measure.Number).ThenBy(p => p.Due).ThenBy(p => p.Id)
-            .Select(p => new DigestApproval(p.Id, p.Measure.Direction.Number + "." + p.Measure.Number, p.Measure.Content, p.Kind, p.Sequence, p.Year, p.Start, p.End))
+            .Select(p => new
+            {
+                p.Measure.Direction.PlanId,
+                Approval = new DigestApproval(p.Id, p.Measure.Direction.Number + "." + p.Measure.Number, p.Measure.Content, p.Kind, p.Sequence, p.Year, p.Start, p.End),
+            })
             .ToListAsync(ct);
+        return rows.Select(r => (r.PlanId, r.Approval)).ToList();
     }
 
-    private static (string Subject, MessageBody Body) Compose(IReadOnlyList<DigestSection> sections, DateOnly monday, DateOnly today)
+    private static (string Subject, MessageBody Body) Compose(CommunityDigest digest, DateOnly monday, DateOnly today)
     {
         string Date(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var body = new MessageBody().Paragraph(Messages.Get("Notify.Digest.Intro", Date(today)));
-        foreach (var (plan, figures, approved) in sections)
+        foreach (var (plan, figures, approved) in digest.Sections)
         {
-            var links = new DashboardLinks(figures.Year, null, null);
+            // Every link opens this community and plan, whichever the person last worked in.
+            var dashboardLinks = new DashboardLinks(figures.Year, null, null);
+            var links = new InPlan(digest.CommunityId, plan.Id, dashboardLinks);
             var reporting = figures.Reporting;
             body.Heading(Messages.Get("Notify.Digest.Plan", plan.Title, figures.Year))
                 .List([
@@ -114,16 +154,23 @@ public sealed class WeeklyDigest(DashboardService dashboard, PlanQueries plans)
             {
                 body.List(approved.Select(a => (
                     Messages.Get("Notify.Digest.ApprovedRow", a.Measure, AuditLabels.Period(a.Kind, a.Sequence, a.Year, a.Start, a.End), AuditLabels.Short(a.Content.ReplaceLineEndings(" "), 120)),
-                    (string?)NotificationPaths.Report(a.PeriodId))));
+                    (string?)NotificationPaths.InCommunity(digest.CommunityId, NotificationPaths.Report(a.PeriodId)))));
             }
 
             body.Heading(Messages.Get("Notify.Digest.Budget", figures.Year))
                 .Paragraph(Messages.Get("Notify.Digest.BudgetText",
                     NumberText.Amount(figures.Planned), NumberText.Amount(figures.Spent), NumberText.Percent(figures.Execution)))
                 .Link(Messages.Get("Notify.Digest.Spent"), links.Reports(ReportListState.Reported))
-                .Link(Messages.Get("Notify.Digest.Dashboard"), DashboardLinks.Dashboard(figures.Year, null, null));
+                .Link(Messages.Get("Notify.Digest.Dashboard"), NotificationPaths.InCommunity(digest.CommunityId, DashboardLinks.Dashboard(figures.Year, null, null), plan.Id));
         }
 
         return (Messages.Get("Notify.Digest.Subject", Date(monday)), body);
+    }
+
+    /// <summary>The dashboard's list links, opened in one community's plan.</summary>
+    private sealed record InPlan(int CommunityId, int PlanId, DashboardLinks Links)
+    {
+        public string Reports(ReportListState state, int? body = null) =>
+            NotificationPaths.InCommunity(CommunityId, Links.Reports(state, body: body), PlanId);
     }
 }

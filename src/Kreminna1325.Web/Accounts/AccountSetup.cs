@@ -16,16 +16,8 @@ public sealed class AccountSetup(
 {
     public const string DemoPassword = "Demo-Kreminna-1325";
 
-    /// <summary>The body the demo official reports for.</summary>
-    public const string DemoOfficialBody = "Центр гендерної рівності";
-
-    public static readonly IReadOnlyList<(string Email, string FullName, string Position, string Role)> DemoAccounts =
-    [
-        ("admin@kreminna.local", "Адміністраторка Демо", "Адміністратор системи", Roles.Administrator),
-        ("staff@kreminna.local", "Оксана Демо", "Секретар координаційної ради", Roles.CouncilStaff),
-        ("official@kreminna.local", "Ірина Демо", "Фахівчиня Центру гендерної рівності", Roles.ResponsibleOfficial),
-        ("executive@kreminna.local", "Петро Демо", "Заступник міського голови", Roles.Executive),
-    ];
+    /// <summary>Every demo account with its role (<see cref="DemoCommunities"/>).</summary>
+    public static IReadOnlyList<DemoAccount> DemoAccounts => DemoCommunities.Accounts;
 
     /// <summary>The instance-wide roles, kept as Identity roles; community roles are grants (<see cref="CommunityGrant"/>).</summary>
     public async Task EnsureRolesAsync()
@@ -39,35 +31,65 @@ public sealed class AccountSetup(
         }
     }
 
+    /// <summary>
+    /// The demo communities' people (each community's plans must be loaded first), the oblast coordinator of Luhansk
+    /// oblast and the system administrator. An account that exists is left as it is, so every start may call this.
+    /// </summary>
     public async Task EnsureDemoAccountsAsync()
     {
-        var kreminna = KnownCommunities.Kreminna().Code;
-        var community = await db.Communities.Where(c => c.Code == kreminna).Select(c => c.Id).SingleAsync();
-        var centre = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.CommunityId == community && b.Name == DemoOfficialBody);
-        foreach (var (email, fullName, position, role) in DemoAccounts)
+        foreach (var demo in DemoCommunities.All)
         {
-            if (await users.FindByEmailAsync(email) is not null)
+            var community = await db.Communities.Where(c => c.Code == demo.Community.Code).Select(c => (int?)c.Id).SingleOrDefaultAsync();
+            if (community is null)
             {
+                logger.LogInformation("Demo community {Community} is not in the database: its demo accounts are not made", demo.Community.Name);
                 continue;
             }
 
-            var user = NewUser(email, fullName, position);
-            if (role == Roles.ResponsibleOfficial && centre is not null)
+            // The body of this community: another community has a body of the same name.
+            var body = await db.ResponsibleBodies.Where(b => b.CommunityId == community && b.Name == demo.OfficialBody)
+                .Select(b => (int?)b.Id).SingleOrDefaultAsync();
+            foreach (var account in demo.Accounts)
             {
-                user.ResponsibleBodies.Add(new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = centre.Id });
-            }
+                await EnsureDemoAccountAsync(account, user =>
+                {
+                    if (account.Role == Roles.ResponsibleOfficial && body is { } bodyId)
+                    {
+                        user.ResponsibleBodies.Add(new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = bodyId });
+                    }
 
-            // An account and its role are one change: never a demo user without a role.
-            await using var tx = await db.Database.BeginTransactionAsync();
-            Check(await users.CreateAsync(user, DemoPassword), email);
-            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = role, CommunityId = community });
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+                    db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = account.Role, CommunityId = community });
+                    return Task.FromResult(IdentityResult.Success);
+                });
+            }
         }
+
+        await EnsureDemoAccountAsync(DemoCommunities.OblastCoordinator, user =>
+        {
+            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.OblastCoordinator, OblastCode = KnownCommunities.LuhanskOblastCode });
+            return Task.FromResult(IdentityResult.Success);
+        });
+        await EnsureDemoAccountAsync(DemoCommunities.SystemAdministrator, user => users.AddToRoleAsync(user, Roles.SystemAdministrator));
 
         logger.LogWarning(
             "Demo accounts (local mode only), password {Password}: {Accounts}",
             DemoPassword, string.Join(", ", DemoAccounts.Select(a => $"{a.Email} ({a.Role})")));
+    }
+
+    /// <summary>Creates a demo account unless it exists; the account and its role are one change, never a user without a role.</summary>
+    private async Task EnsureDemoAccountAsync(DemoAccount account, Func<AppUser, Task<IdentityResult>> grant)
+    {
+        if (await users.FindByEmailAsync(account.Email) is not null)
+        {
+            return;
+        }
+
+        var user = NewUser(account.Email, account.FullName, account.Position);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Check(await users.CreateAsync(user, DemoPassword), account.Email);
+        Check(await grant(user), $"the role of {account.Email}");
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
     }
 
     /// <summary>

@@ -85,6 +85,12 @@ public static class DatabaseExtensions
 
         if (Kreminna1325.Web.Deployment.DemoMode.IsOn(configuration))
         {
+            // The second demo community (Kreminna's plan is the built-in one above): its plan first, then everyone's accounts.
+            if (configuration.GetValue(DemoCommunities.SecondCommunityKey, true))
+            {
+                await services.GetRequiredService<PlanLoader>().LoadIfEmptyAsync(DemoCommunities.Rubizhne.Plan(), DemoCommunities.Rubizhne.Community, ct);
+            }
+
             await services.GetRequiredService<AccountSetup>().EnsureDemoAccountsAsync();
             await services.GetRequiredService<Kreminna1325.Web.Monitoring.DemoReports>().SeedAsync(ct);
         }

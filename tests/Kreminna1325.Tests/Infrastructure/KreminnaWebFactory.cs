@@ -28,6 +28,9 @@ public class KreminnaWebFactory : WebApplicationFactory<Program>
             // The real clock would write today's reminders and digest into every test's database at start; the tests
             // of the schedules run them on a fake clock, and a test that wants them on says so.
             ["Notifications:Schedules"] = "false",
+
+            // Kreminna alone, as the tests written for one community expect; a test of the two demo communities asks for both.
+            [Kreminna1325.Web.Accounts.DemoCommunities.SecondCommunityKey] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -18,6 +18,7 @@ public sealed class CalendarFixture : WebFixture
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {
         ["Notifications:PublicBaseUrl"] = PublicBaseUrl,
+        [Kreminna1325.Web.Accounts.DemoCommunities.SecondCommunityKey] = "true",
     };
 }
 
@@ -81,8 +82,8 @@ public sealed class CalendarFeedTests(CalendarFixture f) : IClassFixture<Calenda
             Assert.Equal(expected[e.Uid!].AddDays(1), e.DtEnd!.Date);
         }
 
-        var municipality = await db.Plans.OrderBy(p => p.Id).Select(p => p.Municipality).FirstAsync();
-        Assert.Equal($"{municipality}: строки звітів за планом дій 1325", calendar.Properties["X-WR-CALNAME"]!.Value);
+        // Named after the community the person works in, not after a plan of whichever community.
+        Assert.Equal("Кремінська міська територіальна громада: строки звітів за планом дій 1325", calendar.Properties["X-WR-CALNAME"]!.Value);
     }
 
     [Fact]
@@ -90,15 +91,19 @@ public sealed class CalendarFeedTests(CalendarFixture f) : IClassFixture<Calenda
     {
         await using var db = await f.DbFactory.CreateDbContextAsync();
         var period = await db.ReportingPeriods
-            .Where(p => p.Measure.Direction.Number == "I" && p.Measure.Number == 4 && p.Year == 2021 && p.Sequence == 1 && !p.IsOrphaned)
-            .Select(p => new { p.Id, p.Due })
+            .Where(p => p.Measure.Direction.Number == "I" && p.Measure.Number == 4 && p.Year == 2021 && p.Sequence == 1 && !p.IsOrphaned
+                && p.CommunityId == db.Communities.Where(c => c.Slug == "kreminna").Select(c => c.Id).Single())
+            .Select(p => new { p.Id, p.Due, p.CommunityId })
             .SingleAsync();
 
         var staff = (await FeedAsync(await TokenAsync("staff@kreminna.local"))).Events.Single(e => e.Uid == CalendarFeed.Uid(period.Id));
 
         Assert.Equal("Звіт: захід I.4, I квартал 2021", staff.Summary);
-        Assert.Equal(new Uri($"{CalendarFixture.PublicBaseUrl}/reports/{period.Id}"), staff.Url);
-        Assert.Contains($"{CalendarFixture.PublicBaseUrl}/reports/{period.Id}", staff.Description);
+        // The link opens the report in its community, whichever community the person last worked in.
+        var link = $"{CalendarFixture.PublicBaseUrl}/preferences?community={period.CommunityId}&returnUrl=%2Freports%2F{period.Id}";
+        Assert.Equal(new Uri(link), staff.Url);
+        Assert.Contains(link, staff.Description);
+        Assert.StartsWith("Кремінська міська територіальна громада\n", staff.Description);
 
         // The executive chose English: the same event in English.
         await using (var edit = await f.DbFactory.CreateDbContextAsync())
@@ -110,16 +115,23 @@ public sealed class CalendarFeedTests(CalendarFixture f) : IClassFixture<Calenda
         Assert.Equal("Report: measure I.4, Q1 2021", english.Summary);
     }
 
-    [Fact]
-    public async Task Staff_executives_and_administrators_see_every_period_of_every_plan_but_orphaned_ones()
+    [Theory]
+    [InlineData("kreminna")]
+    [InlineData("rubizhne")]
+    public async Task Staff_executives_and_administrators_see_every_period_of_their_communitys_plans_but_orphaned_ones(string community)
     {
         await using var db = await f.DbFactory.CreateDbContextAsync();
-        var expected = (await db.ReportingPeriods.Where(p => !p.IsOrphaned).Select(p => p.Id).ToListAsync()).Select(CalendarFeed.Uid).Order().ToList();
+        var row = await db.Communities.Where(c => c.Slug == community).Select(c => new { c.Id, c.Name }).SingleAsync();
+        var (id, name) = (row.Id, row.Name);
+        var expected = (await db.ReportingPeriods.Where(p => !p.IsOrphaned && p.CommunityId == id).Select(p => p.Id).ToListAsync())
+            .Select(CalendarFeed.Uid).Order().ToList();
+        Assert.True(expected.Count < await db.ReportingPeriods.CountAsync(p => !p.IsOrphaned), "the other community's periods are left out");
 
-        foreach (var email in new[] { "staff@kreminna.local", "executive@kreminna.local", "admin@kreminna.local" })
+        foreach (var email in new[] { $"staff@{community}.local", $"executive@{community}.local", $"admin@{community}.local" })
         {
             var calendar = await FeedAsync(await TokenAsync(email));
             Assert.Equal(expected, calendar.Events.Select(e => e.Uid!).Order());
+            Assert.Equal($"{name}: строки звітів за планом дій 1325", calendar.Properties["X-WR-CALNAME"]!.Value);
         }
     }
 
@@ -155,7 +167,10 @@ public sealed class CalendarFeedTests(CalendarFixture f) : IClassFixture<Calenda
             var users = services.GetRequiredService<UserManager<AppUser>>();
             var person = new AppUser { UserName = "left@kreminna.local", Email = "left@kreminna.local", FullName = "Колишня Працівниця", CalendarToken = token };
             Assert.True((await users.CreateAsync(person)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(person, Roles.CouncilStaff)).Succeeded);
+            var db = services.GetRequiredService<AppDbContext>();
+            var kreminna = await db.Communities.Where(c => c.Slug == "kreminna").Select(c => c.Id).SingleAsync();
+            db.CommunityGrants.Add(new Core.Communities.CommunityGrant { UserId = person.Id, Role = Roles.CouncilStaff, CommunityId = kreminna });
+            await db.SaveChangesAsync();
             return 0;
         });
         Assert.NotEmpty((await FeedAsync(token)).Events);

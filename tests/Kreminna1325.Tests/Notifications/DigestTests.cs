@@ -2,12 +2,12 @@ using System.Globalization;
 using Kreminna1325.Core;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Monitoring;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kreminna1325.Tests.Notifications;
@@ -26,7 +26,7 @@ public class DigestFixture() : ScheduleFixture(new DateTimeOffset(2022, 7, 1, 9,
         await using (var db = await DbFactory.CreateDbContextAsync())
         {
             db.Users.Add(new AppUser { Id = QuietId, UserName = "quiet@kreminna.local", Email = "quiet@kreminna.local", FullName = "Тихий Керівник" });
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = QuietId, RoleId = Roles.Executive });
+            db.CommunityGrants.Add(new CommunityGrant { UserId = QuietId, Role = Roles.Executive, CommunityId = CommunityId });
             await db.SaveChangesAsync();
         }
 
@@ -80,10 +80,12 @@ public class DigestTests(DigestFixture f) : IClassFixture<DigestFixture>, IAsync
 
         var message = Assert.Single(await f.MessagesOfAsync(f.ExecutiveId));
         Assert.Equal(NotificationKind.Digest, message.Kind);
-        Assert.Equal("/dashboard?year=2022", message.Link);
+        // The bell and the e-mail open the dashboard of the digest's community and plan.
+        Assert.Equal(f.InCommunity("/dashboard?year=2022", f.PlanId), message.Link);
+        Assert.StartsWith($"/preferences?community={f.CommunityId}&plan={f.PlanId}&returnUrl=%2Fdashboard%3Fyear%3D2022", message.Link);
         Assert.Equal("Щотижневий огляд виконання плану 1325 — 11.07.2022", message.Subject);
         var text = message.TextBody;
-        string Url(string path) => f.Options.Absolute(path);
+        string Url(string path) => f.Options.Absolute(f.InCommunity(path, f.PlanId));
         var links = new DashboardLinks(2022, null, null);
         using (CultureScope.Of(Messages.Ukrainian))
         {
@@ -102,11 +104,14 @@ public class DigestTests(DigestFixture f) : IClassFixture<DigestFixture>, IAsync
                 text);
         }
 
-        Assert.Contains(Url("/dashboard?year=2022"), message.HtmlBody);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Url("/dashboard?year=2022")), message.HtmlBody);
+        Assert.StartsWith("Кремінська міська територіальна громада\n", text);
 
         // The digest's own reading of the figures is the dashboard's, panel by panel.
         await using var db = await f.DbFactory.CreateDbContextAsync();
-        var section = Assert.Single(await Digest(Monday).SectionsAsync(db, new DateOnly(2022, 7, 11), new DateOnly(2022, 7, 11), default));
+        var digest = Assert.Single(await Digest(Monday).DigestsAsync(db, [f.CommunityId], new DateOnly(2022, 7, 11), new DateOnly(2022, 7, 11), default));
+        Assert.Equal((f.CommunityId, "Кремінська міська територіальна громада"), (digest.CommunityId, digest.Community));
+        var section = Assert.Single(digest.Sections);
         Assert.Equal(dashboard.Reporting, section.Figures.Reporting);
         Assert.Equal(dashboard.Discipline, section.Figures.Discipline);
         Assert.Equal(dashboard.Budget, section.Figures.Budget);
@@ -121,8 +126,8 @@ public class DigestTests(DigestFixture f) : IClassFixture<DigestFixture>, IAsync
         var text = Assert.Single(await f.MessagesOfAsync(f.ExecutiveId)).TextBody;
         Assert.Contains("Затверджено за тиждень 04.07.2022–10.07.2022: 1", text);
         Assert.True(f.Lists(text, await f.PeriodAsync("I", 4, 2022, 2)));
-        Assert.DoesNotContain(f.Options.Absolute(NotificationPaths.Report(await f.PeriodAsync("I", 4, 2021, 4))), text);
-        Assert.DoesNotContain(f.Options.Absolute(NotificationPaths.Report(await f.PeriodAsync("I", 4, 2021, 2))), text);
+        Assert.DoesNotContain(Uri.EscapeDataString(NotificationPaths.Report(await f.PeriodAsync("I", 4, 2021, 4))) + "\n", text);
+        Assert.DoesNotContain(Uri.EscapeDataString(NotificationPaths.Report(await f.PeriodAsync("I", 4, 2021, 2))) + "\n", text);
     }
 
     [Fact]
@@ -149,7 +154,7 @@ public class DigestTests(DigestFixture f) : IClassFixture<DigestFixture>, IAsync
         var dashboard = (await DashboardAsync(later))!;
         await using var db = await f.DbFactory.CreateDbContextAsync();
 
-        var section = Assert.Single(await Digest(later).SectionsAsync(db, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23), default));
+        var section = Assert.Single(Assert.Single(await Digest(later).DigestsAsync(db, [f.CommunityId], new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23), default)).Sections);
 
         Assert.Equal((2022, f.PlanId), (section.Figures.Year, section.Plan.Id));
         Assert.Equal(dashboard.Reporting, section.Figures.Reporting);
@@ -158,5 +163,5 @@ public class DigestTests(DigestFixture f) : IClassFixture<DigestFixture>, IAsync
     }
 
     private WeeklyDigest Digest(DateTimeOffset at) => new(
-        new DashboardService(f.DbFactory, new BudgetReportService(f.DbFactory), new CommunityClock(new FakeTimeProvider(at))), new PlanQueries(f.DbFactory));
+        new DashboardService(f.DbFactory, new BudgetReportService(f.DbFactory), new CommunityClock(new FakeTimeProvider(at))));
 }

@@ -65,16 +65,18 @@ public class ReminderSelectionTests(ScheduleFixture f) : IClassFixture<ScheduleF
         var overdueHeading = centre.TextBody.IndexOf("Прострочені — строк подання минув", StringComparison.Ordinal);
         var weekHeading = centre.TextBody.IndexOf("Строк подання — протягом тижня (", StringComparison.Ordinal);
         Assert.True(overdueHeading > 0 && weekHeading > overdueHeading, centre.TextBody);
-        Assert.True(centre.TextBody.IndexOf(f.Options.Absolute(NotificationPaths.Report(overdue)), StringComparison.Ordinal) < weekHeading);
+        Assert.True(centre.TextBody.IndexOf(f.Options.Absolute(f.InCommunity(NotificationPaths.Report(overdue))), StringComparison.Ordinal) < weekHeading);
         Assert.Contains("Захід I.4, I квартал 2021, строк — 10.04.2021: ", centre.TextBody);
-        Assert.Contains($"<a href=\"https://1325.example.org/reports/{weekBefore}\">Захід I.4, I квартал 2021, строк — 10.04.2021: ", centre.HtmlBody);
-        Assert.Equal(NotificationPaths.MyReports, centre.Link);
+        Assert.Contains($"<a href=\"https://1325.example.org/preferences?community={f.CommunityId}&amp;returnUrl=%2Freports%2F{weekBefore}\">Захід I.4, I квартал 2021, строк — 10.04.2021: ", centre.HtmlBody);
+        Assert.Equal(f.InCommunity(NotificationPaths.MyReports), centre.Link);
+        // One community's official: the message speaks for that community.
+        Assert.StartsWith("Кремінська міська територіальна громада\n", centre.TextBody);
 
         // The police's official chose English: their own periods, in English.
         var police = Assert.Single(await f.MessagesOfAsync(f.PoliceId));
         Assert.StartsWith("Reminder: ", police.Subject);
         Assert.Contains("Overdue — the due date has passed", police.TextBody);
-        Assert.DoesNotContain(f.Options.Absolute(NotificationPaths.Report(weekBefore)), police.TextBody);
+        Assert.False(f.Lists(police, weekBefore));
         Assert.DoesNotContain(await f.MessagesOfAsync(f.ExecutiveId), m => m.Kind == NotificationKind.Reminder);
     }
 

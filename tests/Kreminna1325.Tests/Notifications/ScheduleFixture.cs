@@ -1,10 +1,10 @@
 using Kreminna1325.Core;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Budget;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
-using Kreminna1325.Core.Plans;
 using Kreminna1325.Tests.Monitoring;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,12 +47,19 @@ public class ScheduleFixture : ReportingFixture
         }
 
         db.Users.Add(new AppUser { Id = ExecutiveId, UserName = "executive@kreminna.local", Email = "executive@kreminna.local", FullName = "Олена Керівна" });
-        db.UserRoles.AddRange(
-            new IdentityUserRole<string> { UserId = CentreId, RoleId = Roles.ResponsibleOfficial },
-            new IdentityUserRole<string> { UserId = PoliceId, RoleId = Roles.ResponsibleOfficial },
-            new IdentityUserRole<string> { UserId = ExecutiveId, RoleId = Roles.Executive });
+        CommunityId = await db.Plans.Where(p => p.Id == PlanId).Select(p => p.CommunityId).SingleAsync();
+        db.CommunityGrants.AddRange(
+            new CommunityGrant { UserId = CentreId, Role = Roles.ResponsibleOfficial, CommunityId = CommunityId },
+            new CommunityGrant { UserId = PoliceId, Role = Roles.ResponsibleOfficial, CommunityId = CommunityId },
+            new CommunityGrant { UserId = ExecutiveId, Role = Roles.Executive, CommunityId = CommunityId });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Kreminna, the community of the fixture's plan and people.</summary>
+    public int CommunityId { get; private set; }
+
+    /// <summary>A path as the scheduled messages link to it: opened in the fixture's community.</summary>
+    public string InCommunity(string path, int? planId = null) => NotificationPaths.InCommunity(CommunityId, path, planId);
 
     /// <summary>An instant given as the Kyiv wall clock shows it.</summary>
     public static DateTimeOffset Kyiv(int year, int month, int day, int hour, int minute = 0)
@@ -63,9 +70,8 @@ public class ScheduleFixture : ReportingFixture
 
     public Schedules SchedulesOn(TimeProvider clock)
     {
-        var plans = new PlanQueries(DbFactory);
         var dashboard = new DashboardService(DbFactory, new BudgetReportService(DbFactory), new CommunityClock(clock));
-        return new Schedules(DbFactory, clock, Microsoft.Extensions.Options.Options.Create(Options), plans, new WeeklyDigest(dashboard, plans));
+        return new Schedules(DbFactory, clock, Microsoft.Extensions.Options.Options.Create(Options), new WeeklyDigest(dashboard));
     }
 
     /// <summary>Checks the schedules as the app does at an instant.</summary>
@@ -111,8 +117,11 @@ public class ScheduleFixture : ReportingFixture
     /// <summary>Whether a message links to a period's report: the text part lists each period with its address on its own line.</summary>
     public bool Lists(Notification message, int periodId) => Lists(message.TextBody, periodId);
 
-    public bool Lists(string text, int periodId) =>
-        text.Contains(Options.Absolute(NotificationPaths.Report(periodId)) + "\n", StringComparison.Ordinal);
+    public bool Lists(string text, int periodId) => Lists(text, CommunityId, periodId);
+
+    /// <summary>Whether the text links to a period's report opened in a given community.</summary>
+    public bool Lists(string text, int communityId, int periodId) =>
+        text.Contains(Options.Absolute(NotificationPaths.InCommunity(communityId, NotificationPaths.Report(periodId))) + "\n", StringComparison.Ordinal);
 
     /// <summary>I.4's report for a period entered by the centre's official and taken as far as asked: draft, submitted or approved.</summary>
     public async Task EnterTrainingAsync(int periodId, ReportStatus upTo)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
 using Kreminna1325.Tests.Monitoring;
@@ -58,7 +59,9 @@ public class WorkflowNoticesFixture : ReportingFixture
             UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), FullName = name, Culture = culture, IsActive = active,
         };
         db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role });
+        // The community roles are grants in the plan's community, as the app keeps them.
+        var community = await db.Plans.Where(p => p.Id == PlanId).Select(p => p.CommunityId).SingleAsync();
+        db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = role, CommunityId = community });
         if (body is not null)
         {
             var bodyId = await db.ResponsibleBodies.Where(b => b.Name == body).Select(b => b.Id).SingleAsync();
