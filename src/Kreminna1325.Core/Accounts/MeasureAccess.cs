@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
             return false;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         return await db.MeasureResponsibleBodies.AnyAsync(
             r => r.MeasureId == measureId
                  && db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId),
@@ -57,7 +58,7 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var bodies = await db.UserResponsibleBodies.Where(u => u.UserId == userId)
             .OrderBy(u => u.ResponsibleBody.ShortName)
             .Select(u => new { u.ResponsibleBodyId, u.ResponsibleBody.ShortName })

@@ -12,6 +12,8 @@ public static class CommunitiesExtensions
         // Registered after AddDatabase's factory, so every context the app creates comes through this one.
         builder.Services.AddScoped<IDbContextFactory<AppDbContext>, CommunityDbContextFactory>();
         builder.Services.AddScoped<IClaimsTransformation, CommunityRoles>();
+        builder.Services.AddScoped<Core.Communities.CommunityDirectory>();
+        builder.Services.AddScoped<Core.Communities.CommunityAdministration>();
     }
 
     public static void MapCommunities(this WebApplication app)

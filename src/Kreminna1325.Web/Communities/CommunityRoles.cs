@@ -30,11 +30,17 @@ public sealed class CommunityRoles(IHttpContextAccessor http, IDbContextFactory<
             ? id : (int?)null;
         var current = chosen is { } c && await MayReadAsync(principal, granted, c) ? c : granted.FirstOrDefault();
 
+        return InCommunity(principal, current > 0 ? current : null);
+    }
+
+    /// <summary>The person as they act in one community (or in none): its grants as role claims, and the community.</summary>
+    public static ClaimsPrincipal InCommunity(ClaimsPrincipal principal, int? community)
+    {
         var identity = new ClaimsIdentity();
-        if (current > 0)
+        if (community is { } current)
         {
-            identity.AddClaim(new Claim(CommunityClaims.Community, current.ToString(CultureInfo.InvariantCulture)));
             var scope = current.ToString(CultureInfo.InvariantCulture);
+            identity.AddClaim(new Claim(CommunityClaims.Community, scope));
             foreach (var role in CommunityClaims.Grants(principal).Where(g => g.Scope == scope && Roles.All.Contains(g.Role)).Select(g => g.Role))
             {
                 identity.AddClaim(new Claim(ClaimTypes.Role, role));

@@ -178,6 +178,9 @@ public sealed class DemoReports(
         }
     }
 
+    /// <summary>The demo person as they act in their (first) community, as a request of theirs would see them.</summary>
     private async Task<ClaimsPrincipal?> PrincipalAsync(string email) =>
-        await users.FindByEmailAsync(email) is { } user ? await principals.CreateAsync(user) : null;
+        await users.FindByEmailAsync(email) is { } user && await principals.CreateAsync(user) is { } principal
+            ? Communities.CommunityRoles.InCommunity(principal, Core.Communities.CommunityClaims.GrantedCommunities(principal) is [var first, ..] ? first : null)
+            : null;
 }
