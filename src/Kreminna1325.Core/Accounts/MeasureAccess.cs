@@ -10,17 +10,19 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<bool> CanReportForMeasureAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
     {
-        if (user.IsInRole(Roles.Administrator))
-        {
-            return true;
-        }
-
-        if (!user.IsInRole(Roles.ResponsibleOfficial) || Permissions.UserId(user) is not { } userId)
+        var administrator = user.IsInRole(Roles.Administrator);
+        if ((!administrator && !user.IsInRole(Roles.ResponsibleOfficial)) || Permissions.UserId(user) is not { } userId)
         {
             return false;
         }
 
+        // Any measure of their community for an administrator; none of another community for anyone.
         await using var db = await dbFactory.CreateForAsync(user, ct);
+        if (administrator)
+        {
+            return await db.Measures.AnyAsync(m => m.Id == measureId, ct);
+        }
+
         return await db.MeasureResponsibleBodies.AnyAsync(
             r => r.MeasureId == measureId
                  && db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId),
