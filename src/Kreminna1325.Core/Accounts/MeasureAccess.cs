@@ -33,6 +33,14 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<bool> CanReadReportsAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default) =>
         Permissions.CanReadAllReports(user) || await CanReportForMeasureAsync(user, measureId, ct);
 
+    /// <summary>
+    /// Refuses at once a person who reads no report at all (the public, a system administrator): before a lookup kept to
+    /// their community could answer "not found" where the answer is "not yours".
+    /// </summary>
+    public static void DemandReadsSomeReports(ClaimsPrincipal user) =>
+        Permissions.Demand(user, u => Permissions.CanReadAllReports(u) || Permissions.CanReport(u),
+            "Only the measure's responsible bodies, council staff, executives and administrators read its reports.");
+
     public async Task DemandReadReportsAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
     {
         if (!await CanReadReportsAsync(user, measureId, ct))

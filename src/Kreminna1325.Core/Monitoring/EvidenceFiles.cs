@@ -116,6 +116,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
     /// <summary>For those who may read the measure's reports (<see cref="MeasureAccess.CanReadReportsAsync"/>); null when there is no such file.</summary>
     public async Task<StoredFile?> GetAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)
     {
+        MeasureAccess.DemandReadsSomeReports(user);
         await using var db = await dbFactory.CreateForAsync(user, ct);
         var measureId = await db.Evidence.Where(e => e.Id == evidenceId).Select(e => (int?)e.MeasureId).SingleOrDefaultAsync(ct);
         if (measureId is null)

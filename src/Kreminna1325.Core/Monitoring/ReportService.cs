@@ -36,6 +36,7 @@ public sealed class ReportService(
     public async Task<ReportView?> LoadAsync(ClaimsPrincipal user, int periodId, CancellationToken ct = default)
     {
         // Checked before anything of the report is read: the period says whose measure it is.
+        MeasureAccess.DemandReadsSomeReports(user);
         await using (var db = await dbFactory.CreateForAsync(user, ct))
         {
             var measureId = await db.ReportingPeriods.Where(p => p.Id == periodId).Select(p => (int?)p.MeasureId).SingleOrDefaultAsync(ct);

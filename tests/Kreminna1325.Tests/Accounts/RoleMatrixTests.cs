@@ -190,7 +190,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
     {
         var user = await fixture.PrincipalAsync(EmailOf(role));
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
-        var measureId = await db.Measures.Where(m => m.Direction.Number == direction && m.Number == number).Select(m => m.Id).SingleAsync();
+        var measureId = await db.Measures.Where(m => m.Direction.Number == direction && m.Number == number && m.Direction.PlanId == fixture.PlanId).Select(m => m.Id).SingleAsync();
 
         var result = await fixture.InScopeAsync(services =>
             services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, measureId, Policies.CanReportForMeasure));
