@@ -42,7 +42,12 @@ public sealed class AccountSetup(
     public async Task EnsureDemoAccountsAsync()
     {
         var kreminna = KnownCommunities.Kreminna().Code;
-        var community = await db.Communities.Where(c => c.Code == kreminna).Select(c => c.Id).SingleAsync();
+        // An install without Kreminna's plan has no Kreminna: the demo's people have nowhere to work.
+        if (await db.Communities.Where(c => c.Code == kreminna).Select(c => (int?)c.Id).SingleOrDefaultAsync() is not { } community)
+        {
+            return;
+        }
+
         var centre = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.CommunityId == community && b.Name == DemoOfficialBody);
         foreach (var (email, fullName, position, role) in DemoAccounts)
         {

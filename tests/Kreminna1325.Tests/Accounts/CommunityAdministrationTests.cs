@@ -93,7 +93,7 @@ public class CommunityAdministrationTests(CommunityAdministrationFixture f) : IC
         var result = await f.CreateAsync(root, Form(code, slug, $"new-{Guid.NewGuid():N}@x.test"));
 
         Assert.False(result.Succeeded);
-        Assert.Contains(Messages.Get(message), result.Errors);
+        Assert.Contains(Core.Messages.Get(message), result.Errors);
         Assert.Equal(before, await db.Communities.CountAsync());
         Assert.False(await db.Users.AnyAsync(u => u.Email!.StartsWith("new-")));
     }
