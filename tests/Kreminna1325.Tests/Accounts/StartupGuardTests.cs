@@ -33,9 +33,9 @@ public class StartupGuardTests(TestDatabase database) : IClassFixture<TestDataba
         Assert.NotNull(admin);
         Assert.True(await users.IsInRoleAsync(admin, Roles.SystemAdministrator));
 
-        // An empty install hosts no community yet: the system administrator creates the first (/admin/communities).
+        // The install hosts one community (Kreminna, the built-in plan's): its administrator too.
         var db = scope.ServiceProvider.GetRequiredService<Kreminna1325.Core.Data.AppDbContext>();
-        Assert.False(await db.CommunityGrants.AnyAsync(g => g.UserId == admin.Id));
+        Assert.True(await db.CommunityGrants.AnyAsync(g => g.UserId == admin.Id && g.Role == Roles.Administrator && g.Community!.Slug == "kreminna"));
         Assert.True(await users.CheckPasswordAsync(admin, "a long admin pass phrase"));
         Assert.Null(await users.FindByEmailAsync("admin@kreminna.local"));
     }
