@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,17 +10,19 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<bool> CanReportForMeasureAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
     {
-        if (user.IsInRole(Roles.Administrator))
-        {
-            return true;
-        }
-
-        if (!user.IsInRole(Roles.ResponsibleOfficial) || Permissions.UserId(user) is not { } userId)
+        var administrator = user.IsInRole(Roles.Administrator);
+        if ((!administrator && !user.IsInRole(Roles.ResponsibleOfficial)) || Permissions.UserId(user) is not { } userId)
         {
             return false;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Any measure of their community for an administrator; none of another community for anyone.
+        await using var db = await dbFactory.CreateForAsync(user, ct);
+        if (administrator)
+        {
+            return await db.Measures.AnyAsync(m => m.Id == measureId, ct);
+        }
+
         return await db.MeasureResponsibleBodies.AnyAsync(
             r => r.MeasureId == measureId
                  && db.UserResponsibleBodies.Any(u => u.UserId == userId && u.ResponsibleBodyId == r.ResponsibleBodyId),
@@ -29,6 +32,14 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Whether a person may read a measure's reports and evidence: all of them, or those they may report on.</summary>
     public async Task<bool> CanReadReportsAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default) =>
         Permissions.CanReadAllReports(user) || await CanReportForMeasureAsync(user, measureId, ct);
+
+    /// <summary>
+    /// Refuses at once a person who reads no report at all (the public, a system administrator): before a lookup kept to
+    /// their community could answer "not found" where the answer is "not yours".
+    /// </summary>
+    public static void DemandReadsSomeReports(ClaimsPrincipal user) =>
+        Permissions.Demand(user, u => Permissions.CanReadAllReports(u) || Permissions.CanReport(u),
+            "Only the measure's responsible bodies, council staff, executives and administrators read its reports.");
 
     public async Task DemandReadReportsAsync(ClaimsPrincipal user, int measureId, CancellationToken ct = default)
     {
@@ -57,7 +68,7 @@ public sealed class MeasureAccess(IDbContextFactory<AppDbContext> dbFactory)
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var bodies = await db.UserResponsibleBodies.Where(u => u.UserId == userId)
             .OrderBy(u => u.ResponsibleBody.ShortName)
             .Select(u => new { u.ResponsibleBodyId, u.ResponsibleBody.ShortName })

@@ -23,15 +23,23 @@ public static class Permissions
     public static bool CanViewAudit(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Executive);
 
+    /// <summary>The dashboard and the annual report: a community's executives, staff and administrators, and coordinators reading it.</summary>
     public static bool CanViewDashboard(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive);
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive) || IsCoordinator(user);
 
     /// <summary>
     /// Reads every report and its evidence, whoever's measure it is. Officials read only the reports of
     /// their bodies' measures (<see cref="MeasureAccess.CanReadReportsAsync"/>).
     /// </summary>
     public static bool CanReadAllReports(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive);
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CouncilStaff) || user.IsInRole(Roles.Executive) || IsCoordinator(user);
+
+    /// <summary>
+    /// An oblast or national coordinator: reads the community they chose (one of theirs, checked when it is chosen),
+    /// never changes, reviews, reports or manages accounts — no rule but the reading ones above names them.
+    /// </summary>
+    public static bool IsCoordinator(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.OblastCoordinator) || user.IsInRole(Roles.NationalCoordinator);
 
     /// <summary>Has reports of their own to fill in (the measure decides whether this one is theirs).</summary>
     public static bool CanReport(ClaimsPrincipal user) =>

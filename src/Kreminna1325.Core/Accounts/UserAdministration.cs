@@ -46,7 +46,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
             {
                 u.Id, u.Email, u.FullName, u.Position, u.IsActive, u.LockoutEnd, u.MustChangePassword,
                 Roles = db.CommunityGrants.Where(g => g.UserId == u.Id && g.CommunityId == community).Select(g => g.Role).ToList(),
-                Bodies = u.ResponsibleBodies.Select(b => new { b.ResponsibleBodyId, b.ResponsibleBody.ShortName }).ToList(),
+                Bodies = u.ResponsibleBodies.Where(b => b.ResponsibleBody.CommunityId == community).Select(b => new { b.ResponsibleBodyId, b.ResponsibleBody.ShortName }).ToList(),
             })
             .ToListAsync();
         return users.Select(u => new UserRow(
@@ -67,7 +67,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
         await using var tx = await db.Database.BeginTransactionAsync();
         var password = NewOneTimePassword();
         var user = new AppUser { EmailConfirmed = true, MustChangePassword = true, CreatedAt = clock.GetUtcNow() };
-        Apply(form, user);
+        if (await BodiesOfAsync(db, community, form) is not { } ours)
+        {
+            return AdminResult.Fail([Messages.Get("Measure.BodyUnknown")]);
+        }
+
+        Apply(form, user, ours);
 
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
@@ -104,7 +109,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
             return AdminResult.Fail([Messages.Get("User.OwnAdminRole")]);
         }
 
-        Apply(form, user);
+        if (await BodiesOfAsync(db, community, form) is not { } ours)
+        {
+            return AdminResult.Fail([Messages.Get("Measure.BodyUnknown")]);
+        }
+
+        Apply(form, user, ours);
 
         var result = await users.UpdateAsync(user);
         if (result.Succeeded)
@@ -229,14 +239,24 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
     public static string NewOneTimePassword() =>
         new(Enumerable.Range(0, 16).Select(_ => PasswordAlphabet[RandomNumberGenerator.GetInt32(PasswordAlphabet.Length)]).ToArray());
 
+    /// <summary>
+    /// The community's bodies, when every body the form names is one of them (else null): an administrator scopes people
+    /// to their own community's bodies, and leaves the person's bodies in other communities alone.
+    /// </summary>
+    private static async Task<HashSet<int>?> BodiesOfAsync(AppDbContext db, int community, UserForm form)
+    {
+        var ours = (await db.ResponsibleBodies.IgnoreQueryFilters().Where(b => b.CommunityId == community).Select(b => b.Id).ToListAsync()).ToHashSet();
+        return form.ResponsibleBodyIds.IsSubsetOf(ours) ? ours : null;
+    }
+
     /// <summary>What the form sets on an account, new or existing: trimmed names, the e-mail as the user name, the bodies it lists.</summary>
-    private static void Apply(UserForm form, AppUser user)
+    private static void Apply(UserForm form, AppUser user, HashSet<int> communityBodies)
     {
         user.FullName = form.FullName.Trim();
         user.Position = string.IsNullOrWhiteSpace(form.Position) ? null : form.Position.Trim();
         user.Email = form.Email.Trim();
         user.UserName = form.Email.Trim();
-        user.ResponsibleBodies.RemoveAll(b => !form.ResponsibleBodyIds.Contains(b.ResponsibleBodyId));
+        user.ResponsibleBodies.RemoveAll(b => communityBodies.Contains(b.ResponsibleBodyId) && !form.ResponsibleBodyIds.Contains(b.ResponsibleBodyId));
         user.ResponsibleBodies.AddRange(form.ResponsibleBodyIds
             .Where(id => user.ResponsibleBodies.All(b => b.ResponsibleBodyId != id))
             .Select(id => new UserResponsibleBody { UserId = user.Id, ResponsibleBodyId = id }));

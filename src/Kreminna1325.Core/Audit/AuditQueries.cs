@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
         Demand(user);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(page, 0);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var query = Filtered(db, filter);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
@@ -48,7 +49,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     {
         Demand(user);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.MeasureId == measureId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
@@ -64,7 +65,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<HistoryPage> LinesAsync(ClaimsPrincipal user, AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         return await LinesAsync(db, Filtered(db, filter), page, pageSize, ct);
     }
 
@@ -72,7 +73,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<HistoryLine>> LinesOfMeasureAsync(ClaimsPrincipal user, int measureId, int limit = 100, CancellationToken ct = default)
     {
         Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         return (await LinesAsync(db, db.AuditEntries.AsNoTracking().Where(a => a.MeasureId == measureId), 0, limit, ct)).Lines;
     }
 
@@ -117,7 +118,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<string>> EntityTypesAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         return await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
 
@@ -125,7 +126,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<IReadOnlyList<(string Id, string Name)>> PeopleAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var people = await db.AuditEntries.Where(a => a.UserId != null)
             .GroupBy(a => a.UserId!)
             .Select(g => new { Id = g.Key, Email = g.Max(a => a.UserName) })

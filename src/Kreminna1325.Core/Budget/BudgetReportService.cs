@@ -1,3 +1,4 @@
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Amendments;
@@ -32,7 +33,7 @@ public sealed class BudgetReportService(IDbContextFactory<AppDbContext> dbFactor
 
     private async Task<BudgetReport?> GetAsync(int planId, PlanVersion version, int? directionId, int? bodyId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Id == planId)
             .Select(p => new { p.StartYear, p.EndYear })

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
@@ -18,16 +19,19 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     public Task<DashboardFigures?> GetAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
     {
         Permissions.Demand(user, Permissions.CanViewDashboard, "The dashboard is for executives, staff and administrators.");
-        return FiguresAsync(filter, clock.Today, ct);
+        return FiguresAsync(filter, clock.Today, ct, CommunityScope.Of(user));
     }
 
     /// <summary>
     /// The figures on a given Kyiv day, for no one in particular: the weekly digest (<see cref="Notifications.WeeklyDigest"/>)
     /// tells executives what their dashboard says, so it reads them here rather than counting again.
     /// </summary>
-    internal async Task<DashboardFigures?> FiguresAsync(DashboardFilter filter, DateOnly today, CancellationToken ct)
+    internal async Task<DashboardFigures?> FiguresAsync(DashboardFilter filter, DateOnly today, CancellationToken ct, int? community = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // A person's dashboard is of their current community's plans only (the digest's, of the plan it names).
+        db.CommunityId = community ?? db.CommunityId;
 
         // One snapshot for every panel, so an approval committed while they are read cannot make them disagree.
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
@@ -35,7 +36,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         // One snapshot for the measures' sections, so a report approved meanwhile is in all of them or in none.
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var statuses = await MeasureImplementation.OfYear(db, PlanScope.Measures(db, planId, null, null), year)

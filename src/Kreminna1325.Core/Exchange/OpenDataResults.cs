@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
@@ -40,7 +41,7 @@ public sealed class OpenDataResults(IDbContextFactory<AppDbContext> dbFactory)
 
     public async Task<IReadOnlyList<ResultRow>> RowsAsync(int planId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         var values = await db.IndicatorValues.AsNoTracking()
             .Where(v => v.Report.Status == ReportStatus.Approved && !v.Report.IsDemo && v.Indicator.Measure.Direction.PlanId == planId)
             .OrderBy(v => v.Indicator.Measure.Direction.Order).ThenBy(v => v.Indicator.Measure.Number)

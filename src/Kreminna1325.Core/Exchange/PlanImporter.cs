@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
 using Kreminna1325.Core.Plans.Editing;
@@ -36,7 +37,7 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> dbFactory, IVal
         }
 
         var communityId = Communities.CommunityClaims.Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var (title, municipality) = (form.Title.Trim(), form.Municipality.Trim());
         if (await db.Plans.AnyAsync(p => p.CommunityId == communityId && p.Municipality == municipality && p.Title == title, ct))
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
 
     public async Task<EditResult<EvidenceInfo>> UploadAsync(ClaimsPrincipal user, int reportId, string fileName, Stream content, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null)
         {
@@ -83,7 +84,7 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
 
     public async Task<EditResult<EvidenceInfo>> DeleteAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var evidence = await db.Evidence.Include(e => e.Report).SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
         if (evidence is null)
         {
@@ -115,7 +116,8 @@ public sealed class EvidenceFiles(IDbContextFactory<AppDbContext> dbFactory, Mea
     /// <summary>For those who may read the measure's reports (<see cref="MeasureAccess.CanReadReportsAsync"/>); null when there is no such file.</summary>
     public async Task<StoredFile?> GetAsync(ClaimsPrincipal user, int evidenceId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        MeasureAccess.DemandReadsSomeReports(user);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var measureId = await db.Evidence.Where(e => e.Id == evidenceId).Select(e => (int?)e.MeasureId).SingleOrDefaultAsync(ct);
         if (measureId is null)
         {

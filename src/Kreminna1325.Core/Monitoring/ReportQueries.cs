@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     public async Task<IReadOnlyList<ReportRow>> ReviewQueueAsync(ClaimsPrincipal user, int? planId = null, CancellationToken ct = default)
     {
         Permissions.Demand(user, Permissions.CanReview, "Only council staff and administrators review reports.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.Report != null && p.Report.Status == Report.AwaitingReview);
         if (planId is { } plan)
         {
@@ -59,7 +60,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     public async Task<IReadOnlyList<ReportRow>> FindAsync(ClaimsPrincipal user, ReportFilter filter, CancellationToken ct = default)
     {
         Permissions.Demand(user, Permissions.CanViewDashboard, "The reports behind the dashboard are for executives, staff and administrators.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var facts = PeriodStates.Facts(
             PeriodStates.Scope(db, filter.PlanId, filter.Year, filter.DirectionId, filter.BodyId).AsNoTracking(), Today);
         // Without a state, the list is the plan's live periods; an orphaned one appears only under "reported".
@@ -78,7 +79,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
     public async Task<IReadOnlyList<ReportRow>> OfMeasureAsync(ClaimsPrincipal user, int measureId, bool includeOrphaned, CancellationToken ct = default)
     {
         await access.DemandReadReportsAsync(user, measureId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.MeasureId == measureId && (includeOrphaned || !p.IsOrphaned));
         return await Project(PeriodStates.Facts(periods, Today).OrderBy(f => f.Period.Start)).ToListAsync(ct);
     }
@@ -88,7 +89,7 @@ public sealed class ReportQueries(IDbContextFactory<AppDbContext> dbFactory, Mea
         ClaimsPrincipal user, int measureId, CancellationToken ct = default)
     {
         await access.DemandReadReportsAsync(user, measureId, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == measureId).OrderBy(i => i.Position).ToListAsync(ct);
         var reports = await db.Reports.AsNoTracking().Where(r => r.MeasureId == measureId)
             .Include(r => r.Values).ThenInclude(v => v.Breakdown)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Notifications;
 using Kreminna1325.Core.Plans;
@@ -35,7 +36,8 @@ public sealed class ReportService(
     public async Task<ReportView?> LoadAsync(ClaimsPrincipal user, int periodId, CancellationToken ct = default)
     {
         // Checked before anything of the report is read: the period says whose measure it is.
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        MeasureAccess.DemandReadsSomeReports(user);
+        await using (var db = await dbFactory.CreateForAsync(user, ct))
         {
             var measureId = await db.ReportingPeriods.Where(p => p.Id == periodId).Select(p => (int?)p.MeasureId).SingleOrDefaultAsync(ct);
             if (measureId is not { } measure)
@@ -134,7 +136,7 @@ public sealed class ReportService(
 
     private async Task<EditResult<ReportForm>> WriteAsync(ClaimsPrincipal user, ReportForm form, bool submit, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var period = await db.ReportingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == form.PeriodId, ct);
         if (period is null)
         {
@@ -236,7 +238,7 @@ public sealed class ReportService(
             throw new ForbiddenException("Only council staff and administrators review reports.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null)
         {

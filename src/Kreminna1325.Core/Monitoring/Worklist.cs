@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public sealed partial class Worklist(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<WorklistPage> PageAsync(ClaimsPrincipal user, WorklistFilter filter, CancellationToken ct = default)
     {
         var userId = Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var today = clock.Today;
         var items = Items(db, userId, filter, today);
         if (filter.State is { } state)
@@ -100,7 +101,7 @@ public sealed partial class Worklist(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<WorklistCounts> CountsAsync(ClaimsPrincipal user, WorklistFilter filter, CancellationToken ct = default)
     {
         var userId = Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var counts = await Items(db, userId, filter with { State = null }, clock.Today)
             .GroupBy(i => i.Rank)
             .Select(g => new { Rank = g.Key, Count = g.Count() })

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class MeasureSearch(IDbContextFactory<AppDbContext> dbFactory)
             Permissions.Demand(user, Permissions.CanReadAllReports, "Measures by implementation status are for those who read every body's reports.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var measures = PlanScope.Measures(db, query.PlanId, query.DirectionId, query.BodyId).AsNoTracking();
         if (query.Year is { } year && query.Status is { } status)
         {

@@ -1,3 +1,4 @@
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +13,27 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
         return await Summaries(db.Plans.AsNoTracking()).ToListAsync(ct);
     }
 
-    /// <summary>The plan a person chose if it still exists, else the newest; null when there is none.</summary>
+    /// <summary>
+    /// The plan a person chose if they may still see it, else the newest; null when there is none. Two small queries,
+    /// not the list of every plan: with many communities the list grows, the choice does not.
+    /// </summary>
     public async Task<PlanSummary?> ChooseAsync(int? preferred, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plans = db.Plans.AsNoTracking();
-        return (preferred is { } id ? await Summaries(plans.Where(p => p.Id == id)).SingleOrDefaultAsync(ct) : null)
+        return await Summaries(plans.Where(p => p.Id == preferred)).SingleOrDefaultAsync(ct)
             ?? await Summaries(plans).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The plans of the chosen plan's community, for the app bar's plan switcher: a signed-in person's context is kept
+    /// to their current community already, and the public sees the community whose plan it is reading.
+    /// </summary>
+    public async Task<IReadOnlyList<PlanSummary>> SiblingsAsync(int planId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var community = db.Plans.Where(p => p.Id == planId).Select(p => p.CommunityId);
+        return await Summaries(db.Plans.AsNoTracking().Where(p => community.Contains(p.CommunityId))).ToListAsync(ct);
     }
 
     /// <summary>One plan's summary; null when there is no such plan.</summary>
@@ -45,7 +60,7 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Returns null when there is no such plan.</summary>
     public async Task<PlanView?> GetAsync(int id, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         return await db.Plans.AsNoTracking()
             .Where(p => p.Id == id)
             .Select(p => new PlanView(

@@ -13,6 +13,7 @@ public static class StartPages
             : set.Contains(Roles.CouncilStaff) ? "/measures"
             : set.Contains(Roles.ResponsibleOfficial) ? "/my-reports"
             : set.Contains(Roles.Executive) ? "/dashboard"
+            : set.Contains(Roles.SystemAdministrator) ? "/admin/communities"
             : "/";
     }
 

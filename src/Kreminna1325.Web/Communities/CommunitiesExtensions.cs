@@ -14,6 +14,8 @@ public static class CommunitiesExtensions
         builder.Services.AddScoped<IClaimsTransformation, CommunityRoles>();
         Rollups.RollupsApi.AddRollups(builder.Services);
         builder.Services.AddCommunitiesApi();
+        builder.Services.AddScoped<Core.Communities.CommunityDirectory>();
+        builder.Services.AddScoped<Core.Communities.CommunityAdministration>();
     }
 
     public static void MapCommunities(this WebApplication app)

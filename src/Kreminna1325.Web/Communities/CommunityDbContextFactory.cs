@@ -13,8 +13,7 @@ namespace Kreminna1325.Web.Communities;
 public sealed class CommunityDbContextFactory(
     DbContextOptions<AppDbContext> options, IServiceProvider services, IHttpContextAccessor http) : IDbContextFactory<AppDbContext>
 {
-    /// <summary>No community has this id: a signed-in person without a community reads no community's rows.</summary>
-    public const int NoCommunity = -1;
+    public const int NoCommunity = CommunityScope.NoCommunity;
 
     public AppDbContext CreateDbContext() =>
         new(options) { CommunityId = ScopeOf(CurrentUserAsync().AsTask().GetAwaiter().GetResult()) };
@@ -23,7 +22,7 @@ public sealed class CommunityDbContextFactory(
         new(options) { CommunityId = ScopeOf(await CurrentUserAsync()) };
 
     private static int? ScopeOf(System.Security.Claims.ClaimsPrincipal? user) =>
-        user?.Identity?.IsAuthenticated == true ? CommunityClaims.Of(user) ?? NoCommunity : null;
+        user?.Identity?.IsAuthenticated == true ? CommunityScope.Of(user) : null;
 
     /// <summary>As <see cref="Web.Accounts.CurrentActor"/>: the circuit's authentication state, else the request's user.</summary>
     private async ValueTask<System.Security.Claims.ClaimsPrincipal?> CurrentUserAsync()

@@ -16,7 +16,7 @@ public class ReadAccessPageTests(RoleMatrixFixture fixture) : IClassFixture<Role
     private async Task<(int MeasureId, int PeriodId, int EvidenceId)> OtherBodysReportAsync()
     {
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
-        var measureId = await db.Measures.Where(m => m.Direction.Number == "I" && m.Number == 1).Select(m => m.Id).SingleAsync();
+        var measureId = await db.Measures.Where(m => m.Direction.Number == "I" && m.Number == 1 && m.Direction.PlanId == fixture.PlanId).Select(m => m.Id).SingleAsync();
         var period = await db.ReportingPeriods.Where(p => p.MeasureId == measureId).OrderBy(p => p.Start).FirstAsync();
         var existing = await db.Evidence.Where(e => e.MeasureId == measureId).Select(e => (int?)e.Id).FirstOrDefaultAsync();
         if (existing is { } id)

@@ -11,36 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kreminna1325.Tests.Accounts;
 
-public sealed class RoleMatrixFixture : WebFixture
-{
-    private readonly Dictionary<string, HttpClient> clients = [];
-
-    public int MeasureId { get; private set; }
-
-    public int PeriodId { get; private set; }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = await DbFactory.CreateDbContextAsync();
-        MeasureId = await db.Measures.Where(m => m.Direction.Number == "I" && m.Number == 4).Select(m => m.Id).SingleAsync();
-        PeriodId = await db.ReportingPeriods.Where(p => p.MeasureId == MeasureId).OrderBy(p => p.Start).Select(p => p.Id).FirstAsync();
-    }
-
-    /// <summary>One signed-in client per role, shared by the class (signing in is itself rate-limited).</summary>
-    public async Task<HttpClient> ClientAsync(string? role)
-    {
-        var key = role ?? "anonymous";
-        if (!clients.TryGetValue(key, out var client))
-        {
-            client = role is null ? SignIn.NewClient(Factory) : await SignIn.AsAsync(Factory, RoleMatrixTests.EmailOf(role));
-            clients[key] = client;
-        }
-
-        return client;
-    }
-}
-
 /// <summary>Every role against every protected page, endpoint and action: exactly their part, enforced on the server.</summary>
 public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatrixFixture>
 {
@@ -224,7 +194,7 @@ public class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatr
     {
         var user = await fixture.PrincipalAsync(EmailOf(role));
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
-        var measureId = await db.Measures.Where(m => m.Direction.Number == direction && m.Number == number).Select(m => m.Id).SingleAsync();
+        var measureId = await db.Measures.Where(m => m.Direction.Number == direction && m.Number == number && m.Direction.PlanId == fixture.PlanId).Select(m => m.Id).SingleAsync();
 
         var result = await fixture.InScopeAsync(services =>
             services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, measureId, Policies.CanReportForMeasure));

@@ -2,6 +2,7 @@ using Kreminna1325.Core.Accounts;
 using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kreminna1325.Tests.Accounts;
@@ -30,7 +31,11 @@ public class StartupGuardTests(TestDatabase database) : IClassFixture<TestDataba
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = await users.FindByEmailAsync("first@kreminna.local");
         Assert.NotNull(admin);
-        Assert.True(await users.IsInRoleAsync(admin, Roles.Administrator));
+        Assert.True(await users.IsInRoleAsync(admin, Roles.SystemAdministrator));
+
+        // The install hosts one community (Kreminna, the built-in plan's): its administrator too.
+        var db = scope.ServiceProvider.GetRequiredService<Kreminna1325.Core.Data.AppDbContext>();
+        Assert.True(await db.CommunityGrants.AnyAsync(g => g.UserId == admin.Id && g.Role == Roles.Administrator && g.Community!.Slug == "kreminna"));
         Assert.True(await users.CheckPasswordAsync(admin, "a long admin pass phrase"));
         Assert.Null(await users.FindByEmailAsync("admin@kreminna.local"));
     }

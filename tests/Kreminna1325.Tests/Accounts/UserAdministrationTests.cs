@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Tests.Editing;
 using Kreminna1325.Tests.Infrastructure;
@@ -43,18 +44,15 @@ public sealed class UserAdministrationFixture : SeededDatabase
 
         await using var scope = Services.CreateAsyncScope();
         BodyId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ResponsibleBodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            await roles.CreateAsync(new IdentityRole(role) { Id = role });
-        }
-
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = new AppUser { UserName = "root@kreminna.local", Email = "root@kreminna.local", FullName = "Адміністраторка" };
         Assert.True((await users.CreateAsync(admin)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(admin, Roles.Administrator)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.CommunityGrants.Add(new CommunityGrant { UserId = admin.Id, Role = Roles.Administrator, CommunityId = TestUsers.Kreminna });
+        await db.SaveChangesAsync();
         Admin = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, admin.Id), new Claim(ClaimTypes.Email, admin.Email), new Claim(ClaimTypes.Role, Roles.Administrator)], "test"));
+            [new Claim(ClaimTypes.NameIdentifier, admin.Id), new Claim(ClaimTypes.Email, admin.Email), new Claim(ClaimTypes.Role, Roles.Administrator),
+             new Claim(CommunityClaims.Community, "1")], "test"));
     }
 
     public override async Task DisposeAsync()
@@ -152,6 +150,7 @@ public class UserAdministrationTests(UserAdministrationFixture f) : IClassFixtur
         var admin = (await users.FindByIdAsync(self))!;
         Assert.True(admin.IsActive);
         Assert.False(await users.IsLockedOutAsync(admin));
-        Assert.Contains(Roles.Administrator, await users.GetRolesAsync(admin));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.True(await db.CommunityGrants.AnyAsync(g => g.UserId == self && g.Role == Roles.Administrator && g.CommunityId == TestUsers.Kreminna));
     }
 }

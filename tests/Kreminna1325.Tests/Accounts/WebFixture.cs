@@ -26,14 +26,19 @@ public class WebFixture : SeededDatabase
         await base.DisposeAsync();
     }
 
-    /// <summary>The principal the app itself would build for this person at sign-in.</summary>
-    public async Task<ClaimsPrincipal> PrincipalAsync(string email)
+    /// <summary>
+    /// The principal the app itself would build for this person at sign-in, working in <paramref name="community"/>
+    /// (else their first community), as a request of theirs sees them.
+    /// </summary>
+    public async Task<ClaimsPrincipal> PrincipalAsync(string email, int? community = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
-        return await factory.CreateAsync(user);
+        var principal = await factory.CreateAsync(user);
+        return Web.Communities.CommunityRoles.InCommunity(
+            principal, community ?? (Core.Communities.CommunityClaims.GrantedCommunities(principal) is [var first, ..] ? first : null));
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

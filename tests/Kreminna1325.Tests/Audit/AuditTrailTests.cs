@@ -105,9 +105,11 @@ public class AuditTrailTests(WebFixture fixture) : IClassFixture<WebFixture>
 
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
         var userId = await db.Users.Where(u => u.Email == "audited@kreminna.local").Select(u => u.Id).SingleAsync();
-        var role = await db.AuditEntries.SingleAsync(a => a.EntityType.StartsWith("IdentityUserRole") && a.EntityKey.StartsWith(userId));
+        // Roles are grants in a community now: the grant's insert names the person and the role.
+        var grants = await db.AuditEntries.IgnoreQueryFilters().Where(a => a.EntityType == nameof(Core.Communities.CommunityGrant) && a.Action == AuditAction.Insert).ToListAsync();
+        var role = grants.Single(a => FieldChange.Parse(a.Changes).Any(c => c.Field == "UserId" && c.New!.GetValue<string>() == userId));
         Assert.Equal("admin@kreminna.local", role.UserName);
-        Assert.Contains(FieldChange.Parse(role.Changes), c => c.Field == "RoleId" && c.New!.GetValue<string>() == Roles.CouncilStaff);
+        Assert.Contains(FieldChange.Parse(role.Changes), c => c.Field == "Role" && c.New!.GetValue<string>() == Roles.CouncilStaff);
 
         var user = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(AppUser) && a.EntityKey == userId && a.Action == AuditAction.Insert);
         var fields = FieldChange.Parse(user.Changes).ToDictionary(c => c.Field);

@@ -73,7 +73,7 @@ public class ReportingFixture : SeededDatabase
     }
 
     private static ClaimsPrincipal Principal(string id, string email, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role)], "test"));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role), new Claim(Core.Communities.CommunityClaims.Community, "1")], "test"));
 }
 
 public class ReportWorkflowTests(ReportingFixture f) : IClassFixture<ReportingFixture>

@@ -30,7 +30,7 @@ public sealed class WorklistFixture() : ReportingFixture(new DateTimeOffset(2021
         db.Users.Add(user);
         await db.SaveChangesAsync();
         Unscoped = new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Role, Roles.ResponsibleOfficial)], "test"));
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Role, Roles.ResponsibleOfficial), new Claim(Core.Communities.CommunityClaims.Community, "1")], "test"));
     }
 
     private async Task<int> ReportAsync(

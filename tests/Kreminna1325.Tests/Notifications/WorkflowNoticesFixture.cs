@@ -70,7 +70,7 @@ public class WorkflowNoticesFixture : ReportingFixture
 
         await db.SaveChangesAsync();
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role)], "test"));
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Role, role), new Claim(Core.Communities.CommunityClaims.Community, "1")], "test"));
         return new Person(user.Id, email, name, principal);
     }
 

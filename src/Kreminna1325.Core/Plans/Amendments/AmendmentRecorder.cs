@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans.Editing;
@@ -26,7 +27,7 @@ public sealed class AmendmentRecorder(
         ClaimsPrincipal user, AmendmentForm form, ScanUpload? scanUpload = null, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == form.PlanId)
             .Select(p => new { p.StartYear, p.EndYear }).SingleOrDefaultAsync(ct);
         if (plan is null)
@@ -120,7 +121,7 @@ public sealed class AmendmentRecorder(
     /// <summary>The scanned copy; public like the decision. Null when the amendment has none.</summary>
     public async Task<EvidenceFiles.StoredFile?> GetScanAsync(int planId, int amendmentId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         return await db.AmendmentScans.AsNoTracking()
             .Where(s => s.AmendmentId == amendmentId && db.PlanAmendments.Any(a => a.Id == amendmentId && a.PlanId == planId))
             .Select(s => new EvidenceFiles.StoredFile(s.FileName, s.ContentType, s.Content, s.Sha256))

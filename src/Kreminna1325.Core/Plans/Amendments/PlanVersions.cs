@@ -1,3 +1,4 @@
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed class PlanVersions(IDbContextFactory<AppDbContext> dbFactory, Plan
 {
     public async Task<IReadOnlyList<AmendmentView>> ListAsync(int planId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         return await ListAsync(db, planId, ct);
     }
 
@@ -26,7 +27,7 @@ public sealed class PlanVersions(IDbContextFactory<AppDbContext> dbFactory, Plan
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         var data = await ReadAsync(db, planId, version, ct);
         if (data is null)
         {

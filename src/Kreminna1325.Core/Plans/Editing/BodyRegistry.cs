@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
         }
 
         var communityId = Communities.CommunityClaims.Demand(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var name = form.Name.Trim();
         if (await db.ResponsibleBodies.AnyAsync(b => b.CommunityId == communityId && b.Name == name && b.Id != form.Id, ct))
         {
@@ -110,7 +111,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
     public async Task<EditResult<BodyForm>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var body = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.Id == id, ct);
         if (body is null)
         {
@@ -142,7 +143,7 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
             return EditResult<BodyForm>.Fail(EditOutcome.Invalid, Messages.Get("Body.MergeSame"));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.Id == sourceId, ct);
         var target = await db.ResponsibleBodies.SingleOrDefaultAsync(b => b.Id == targetId, ct);

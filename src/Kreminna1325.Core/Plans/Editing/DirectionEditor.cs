@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Title"] = [error] });
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var direction = await db.Directions.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (direction is null)
         {
@@ -48,7 +49,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { ["Title"] = [error] });
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
         {
@@ -68,7 +69,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<EditResult<DirectionRow>> MoveAsync(ClaimsPrincipal user, int id, int step, uint version, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var direction = await db.Directions.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (direction is null)
@@ -97,7 +98,7 @@ public sealed class DirectionEditor(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<EditResult<DirectionRow>> DeleteAsync(ClaimsPrincipal user, int id, uint version, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var direction = await db.Directions.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (direction is null)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
     public async Task<EditResult<MeasureForm>> SaveAsync(ClaimsPrincipal user, MeasureForm form, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var plan = await db.Directions.Where(d => d.Id == form.DirectionId).Select(d => new { d.PlanId, d.Plan.StartYear, d.Plan.EndYear }).SingleOrDefaultAsync(ct);
         if (plan is null)
         {
@@ -138,7 +139,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
     public async Task<EditResult<MeasureForm>> DeleteAsync(ClaimsPrincipal user, int id, uint version, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var directionId = await DirectionOf(db, id, ct);
         if (directionId is null)
@@ -176,7 +177,7 @@ public sealed class MeasureEditor(IDbContextFactory<AppDbContext> dbFactory, IVa
     public async Task<EditResult<MeasureForm>> MoveAsync(ClaimsPrincipal user, int id, int targetDirectionId, uint version, CancellationToken ct = default)
     {
         Permissions.DemandEditPlan(user);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var place = await db.Measures.Where(m => m.Id == id).Select(m => new { m.DirectionId, m.Direction.PlanId }).SingleOrDefaultAsync(ct);
         var target = await db.Directions.Where(d => d.Id == targetDirectionId).Select(d => new { d.PlanId }).SingleOrDefaultAsync(ct);

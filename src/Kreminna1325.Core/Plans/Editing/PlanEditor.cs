@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
             return EditResult<PlanForm>.Invalid(validation);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == form.Id, ct);
         if (plan is null)
         {
@@ -137,7 +138,7 @@ public sealed class PlanEditor(IDbContextFactory<AppDbContext> dbFactory, IValid
             return EditResult<PlanForm>.Invalid(validation);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, ct);
         var source = await db.Plans.AsNoTracking()
             .Include(p => p.Directions).ThenInclude(d => d.Measures).ThenInclude(m => m.ResponsibleBodies)
             .Include(p => p.Directions).ThenInclude(d => d.Measures).ThenInclude(m => m.Indicators)

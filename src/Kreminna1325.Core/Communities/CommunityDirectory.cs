@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kreminna1325.Core.Communities;
+
+/// <summary>A community as the app bar's switcher names it.</summary>
+public sealed record CommunityChoice(int Id, string Name, string OblastName);
+
+/// <summary>One page of communities and how many there are in all.</summary>
+public sealed record CommunityPage(IReadOnlyList<CommunityChoice> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The communities a person may work in or read, for the community switcher: those they hold a role in, every community
+/// of the oblasts they coordinate, all for a national coordinator. Always paged: a coordinator's list grows with the
+/// country, a page does not.
+/// </summary>
+public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const int PageSize = 20;
+
+    /// <summary>The community the person is working in, named; null when they have none.</summary>
+    public async Task<CommunityChoice?> CurrentAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (CommunityClaims.Of(user) is not { } id)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Communities.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CommunityChoice(c.Id, c.Name, c.OblastName)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The person's readable communities whose name contains <paramref name="search"/>, in Ukrainian order.</summary>
+    public async Task<CommunityPage> ReadableAsync(
+        ClaimsPrincipal user, string? search = null, int page = 1, int pageSize = PageSize, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var granted = CommunityClaims.GrantedCommunities(user).ToList();
+        var oblasts = CommunityClaims.CoordinatedOblasts(user).ToList();
+        var all = user.IsInRole(Roles.NationalCoordinator);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Communities.AsNoTracking().Where(c => all || granted.Contains(c.Id) || oblasts.Contains(c.OblastCode));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim().ToLower();
+            query = query.Where(c => c.Name.ToLower().Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderBy(c => EF.Functions.Collate(c.Name, AppDbContext.UkrainianCollation)).ThenBy(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new CommunityChoice(c.Id, c.Name, c.OblastName))
+            .ToListAsync(ct);
+        return new CommunityPage(items, total, page, pageSize);
+    }
+}

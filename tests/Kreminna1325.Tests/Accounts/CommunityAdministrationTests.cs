@@ -1,0 +1,128 @@
+using System.Net;
+using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
+using Kreminna1325.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kreminna1325.Tests.Accounts;
+
+/// <summary>The app with a system administrator, who hosts new communities.</summary>
+public sealed class CommunityAdministrationFixture : WebFixture
+{
+    public const string SystemAdministrator = "root@instance.test";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var root = new AppUser { UserName = SystemAdministrator, Email = SystemAdministrator, FullName = "Системна Адміністраторка", EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(root, SignIn.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(root, Roles.SystemAdministrator)).Succeeded);
+    }
+
+    public Task<AdminResult> CreateAsync(System.Security.Claims.ClaimsPrincipal caller, CommunityForm form) =>
+        InScopeAsync(services => services.GetRequiredService<CommunityAdministration>().CreateAsync(caller, form));
+}
+
+public class CommunityAdministrationTests(CommunityAdministrationFixture f) : IClassFixture<CommunityAdministrationFixture>
+{
+    private static CommunityForm Form(string code, string slug, string email) => new()
+    {
+        Code = code, Name = "Тестова громада", OblastCode = KnownCommunities.LuhanskOblastCode, OblastName = KnownCommunities.LuhanskOblastName,
+        Slug = slug, AdminEmail = email, AdminName = "Ганна Нова",
+    };
+
+    [Fact]
+    public async Task The_system_administrator_creates_a_community_whose_administrator_signs_in_and_must_change_the_password()
+    {
+        var root = await f.PrincipalAsync(CommunityAdministrationFixture.SystemAdministrator);
+
+        var result = await f.CreateAsync(root, Form("UA44120090000062828", "rubizhne-test", "hanna@rubizhne.test"));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(16, result.OneTimePassword!.Length);
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        var community = await db.Communities.SingleAsync(c => c.Slug == "rubizhne-test");
+        Assert.Equal(("UA44120090000062828", "Тестова громада"), (community.Code, community.Name));
+        var admin = await db.Users.SingleAsync(u => u.Email == "hanna@rubizhne.test");
+        Assert.True(admin.MustChangePassword);
+        Assert.Equal([Roles.Administrator], await db.CommunityGrants.Where(g => g.UserId == admin.Id && g.CommunityId == community.Id).Select(g => g.Role).ToListAsync());
+
+        using var client = SignIn.NewClient(f.Factory);
+        using var signIn = await SignIn.PostLoginAsync(client, "hanna@rubizhne.test", result.OneTimePassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/account/change-password", signIn.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task An_existing_account_gets_the_role_in_the_new_community_and_keeps_its_password()
+    {
+        var root = await f.PrincipalAsync(CommunityAdministrationFixture.SystemAdministrator);
+
+        var result = await f.CreateAsync(root, Form("UA44120010000052011", "consulted", "staff@kreminna.local"));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Null(result.OneTimePassword);
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        var staff = await db.Users.SingleAsync(u => u.Email == "staff@kreminna.local");
+        var grants = await db.CommunityGrants.Where(g => g.UserId == staff.Id).Select(g => new { g.Role, g.Community!.Slug }).ToListAsync();
+        Assert.Contains(grants, g => g.Role == Roles.CouncilStaff && g.Slug == "kreminna");
+        Assert.Contains(grants, g => g.Role == Roles.Administrator && g.Slug == "consulted");
+        using var client = SignIn.NewClient(f.Factory);
+        using var signIn = await SignIn.PostLoginAsync(client, "staff@kreminna.local", SignIn.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("UA4412003000009404", "good-slug", "Community.CodeInvalid")]      // 16 digits
+    [InlineData("UA44000000000018893", "good-slug", "Community.CodeInvalid")]     // an oblast, not a community
+    [InlineData("UA44120030000094047", "good-slug", "Community.CodeTaken")]       // Kreminna's
+    [InlineData("UA44120050000012345", "kreminna", "Community.SlugTaken")]
+    [InlineData("UA44120050000012345", "Bad Slug", "Community.SlugInvalid")]
+    [InlineData("UA44120050000012345", "x", "Community.SlugInvalid")]
+    [InlineData("UA63120050000012345", "good-slug", "Community.OblastMismatch")]  // Kharkiv code, Luhansk oblast
+    public async Task A_bad_or_taken_code_or_name_is_refused_with_its_reason_and_nothing_is_written(string code, string slug, string message)
+    {
+        var root = await f.PrincipalAsync(CommunityAdministrationFixture.SystemAdministrator);
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        var before = await db.Communities.CountAsync();
+
+        var result = await f.CreateAsync(root, Form(code, slug, $"new-{Guid.NewGuid():N}@x.test"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(Core.Messages.Get(message), result.Errors);
+        Assert.Equal(before, await db.Communities.CountAsync());
+        Assert.False(await db.Users.AnyAsync(u => u.Email!.StartsWith("new-")));
+    }
+
+    [Theory]
+    [InlineData("admin@kreminna.local")]
+    [InlineData("staff@kreminna.local")]
+    public async Task Only_the_system_administrator_creates_communities_or_lists_them(string email)
+    {
+        var person = await f.PrincipalAsync(email);
+
+        var create = await Record.ExceptionAsync(() => f.CreateAsync(person, Form("UA44120070000032111", "not-allowed", "x@x.test")));
+        var list = await Record.ExceptionAsync(() => f.InScopeAsync(s => s.GetRequiredService<CommunityAdministration>().ListAsync(person, 1)));
+
+        Assert.IsType<ForbiddenException>(create);
+        Assert.IsType<ForbiddenException>(list);
+        using var client = await SignIn.AsAsync(f.Factory, email);
+        using var page = await client.GetAsync("/admin/communities");
+        Assert.Equal("/account/access-denied", page.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task The_page_lists_the_communities_for_the_system_administrator()
+    {
+        using var client = await SignIn.AsAsync(f.Factory, CommunityAdministrationFixture.SystemAdministrator);
+
+        var html = await client.GetStringAsync("/admin/communities");
+
+        Assert.Contains("UA44120030000094047", html);
+        Assert.Contains("kreminna", html);
+    }
+}
