@@ -9,7 +9,7 @@ namespace Kreminna1325.Core.Communities;
 public sealed record CommunityChoice(int Id, string Name, string OblastName);
 
 /// <summary>One page of communities and how many there are in all.</summary>
-public sealed record CommunityPage(IReadOnlyList<CommunityChoice> Items, int Total, int Page, int PageSize)
+public sealed record CommunityChoices(IReadOnlyList<CommunityChoice> Items, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -37,7 +37,7 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
     }
 
     /// <summary>The person's readable communities whose name contains <paramref name="search"/>, in Ukrainian order.</summary>
-    public async Task<CommunityPage> ReadableAsync(
+    public async Task<CommunityChoices> ReadableAsync(
         ClaimsPrincipal user, string? search = null, int page = 1, int pageSize = PageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
@@ -60,6 +60,6 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new CommunityChoice(c.Id, c.Name, c.OblastName))
             .ToListAsync(ct);
-        return new CommunityPage(items, total, page, pageSize);
+        return new CommunityChoices(items, total, page, pageSize);
     }
 }

@@ -57,7 +57,7 @@ public sealed class RoleMatrixFixture : WebFixture
         MeasureB = await db.Measures.Where(m => m.Direction.Number == "I" && m.Number == 4 && m.Direction.PlanId == PlanB).Select(m => m.Id).SingleAsync();
         DirectionB = await db.Measures.Where(m => m.Id == MeasureB).Select(m => m.DirectionId).SingleAsync();
         PeriodB = await db.ReportingPeriods.Where(p => p.MeasureId == MeasureB).OrderBy(p => p.Start).Select(p => p.Id).FirstAsync();
-        BodyB = await db.ResponsibleBodies.Where(b => b.CommunityId == RubizhneId && b.Name == AccountSetup.DemoOfficialBody).Select(b => b.Id).SingleAsync();
+        BodyB = await db.ResponsibleBodies.Where(b => b.CommunityId == RubizhneId && b.Name == DemoCommunities.OfficialBody).Select(b => b.Id).SingleAsync();
         await db.Plans.Where(p => p.Id == PlanB).ExecuteUpdateAsync(p => p.SetProperty(x => x.Title, Marker));
         await db.Measures.Where(m => m.Id == MeasureB).ExecuteUpdateAsync(m => m.SetProperty(x => x.Content, Marker));
 
