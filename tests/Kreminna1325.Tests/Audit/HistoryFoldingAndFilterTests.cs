@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Core;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Audit;
@@ -171,7 +172,9 @@ public class HistoryFoldingAndFilterTests(HistoryFixture f) : IClassFixture<Hist
         Assert.All(updates.Lines, l => Assert.Equal(AuditAction.Update, l.Action));
 
         // Paging counts lines (a folded batch is one) and is done by the database: pages do not overlap and add up.
+        // The executive reads Kreminna's trail: instance rows (accounts made by the fixture) are nobody's community's.
         await using var check = await f.DbFactory.CreateDbContextAsync();
+        check.CommunityId = TestUsers.Kreminna;
         var records = await check.AuditEntries.CountAsync(a => a.EntityType != nameof(ReportingPeriod));
         var batches = await check.AuditEntries.Where(a => a.EntityType == nameof(ReportingPeriod))
             .Select(a => new { a.At, a.UserName, a.Action }).Distinct().CountAsync();

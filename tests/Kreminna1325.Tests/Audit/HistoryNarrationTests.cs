@@ -243,6 +243,8 @@ public class HistoryNarrationTests(HistoryFixture f) : IClassFixture<HistoryFixt
         string userId;
         await using (var db = await f.DbFactory.CreateDbContextAsync())
         {
+            // Made while working in Kreminna, as the account page would: the entries are Kreminna's trail.
+            db.CommunityId = TestUsers.Kreminna;
             var user = new AppUser { UserName = "mykola@kreminna.local", Email = "mykola@kreminna.local", FullName = "Микола Новий", IsActive = true };
             db.Users.Add(user);
             if (!await db.Roles.AnyAsync(r => r.Id == Roles.Executive))

@@ -25,7 +25,8 @@ public sealed class BodiesPageTests : IClassFixture<SeededDatabase>, IAsyncLifet
         BunitSetup.Prepare(context);
         context.Services.AddSingleton(registry);
         context.Services.AddLogging();
-        context.AddAuthorization().SetAuthorized("staff").SetRoles(Roles.CouncilStaff);
+        context.AddAuthorization().SetAuthorized("staff").SetRoles(Roles.CouncilStaff)
+            .SetClaims(new System.Security.Claims.Claim(Kreminna1325.Core.Communities.CommunityClaims.Community, TestUsers.Kreminna.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         BunitSetup.Ready(context);
     }
 

@@ -8,6 +8,7 @@ using Kreminna1325.Core.Dashboard;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Notifications;
 using Kreminna1325.Core.Plans;
+using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Tests.Monitoring;
 using Kreminna1325.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -52,13 +53,15 @@ public class TwoCommunitiesFixture : DigestFixture
         }
 
         var official = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, BothOfficialId), new Claim(ClaimTypes.Email, "both@rubizhne.local"), new Claim(ClaimTypes.Role, Roles.ResponsibleOfficial)], "test"));
-        var form = (await Reports.LoadAsync(Staff, await RubizhnePeriodAsync("I", 4, 2022, 1)))!.Form;
+            [new Claim(ClaimTypes.NameIdentifier, BothOfficialId), new Claim(ClaimTypes.Email, "both@rubizhne.local"), new Claim(ClaimTypes.Role, Roles.ResponsibleOfficial),
+             new Claim(CommunityClaims.Community, RubizhneId.ToString(System.Globalization.CultureInfo.InvariantCulture))], "test"));
+        var rubizhneStaff = TestUsers.InRole(Roles.CouncilStaff, "staff", RubizhneId);
+        var form = (await Reports.LoadAsync(rubizhneStaff, await RubizhnePeriodAsync("I", 4, 2022, 1)))!.Form;
         ReportWorkflowTests.FillTraining(form);
         form.Spending.Single(s => s.Source == FundingSource.Other).Amount = 7.5m;
         var submitted = await Reports.SubmitAsync(official, form);
         Assert.True(submitted.Saved, submitted.Message);
-        var approved = await Reports.ApproveAsync(Staff, submitted.Current!.ReportId, submitted.Current.Version);
+        var approved = await Reports.ApproveAsync(rubizhneStaff, submitted.Current!.ReportId, submitted.Current.Version);
         Assert.True(approved.Saved, approved.Message);
     }
 
@@ -100,7 +103,7 @@ public partial class TwoCommunitiesTests(TwoCommunitiesFixture f) : IClassFixtur
 
         // Rubizhne's figures are its dashboard's, and none of Kreminna's: its spending, not Kreminna's; no link into Kreminna.
         var dashboard = (await new DashboardService(f.DbFactory, new BudgetReportService(f.DbFactory), new CommunityClock(new FakeTimeProvider(Monday)))
-            .GetAsync(f.Executive, new DashboardFilter(f.RubizhnePlanId)))!;
+            .GetAsync(TestUsers.InRole(Roles.Executive, "executive", f.RubizhneId), new DashboardFilter(f.RubizhnePlanId)))!;
         Assert.Equal(7.5m, dashboard.Spent);
         using (CultureScope.Of(Messages.Ukrainian))
         {

@@ -82,14 +82,16 @@ public sealed class RollupFixture : TestDatabase
 
     private async Task ReportAsync(string community, int quarter, ImplementationStatus status, (int Women, int Men) people, decimal spent, string? review)
     {
-        var plan = Communities[community].Plan;
+        var (communityId, plan) = Communities[community];
+        var here = new Claim(CommunityClaims.Community, communityId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var staff = Principal(Roles.CouncilStaff, here);
         await using var db = await DbFactory.CreateDbContextAsync();
         var period = await db.ReportingPeriods
             .Where(p => p.Measure.Direction.PlanId == plan && p.Measure.Number == 1 && p.Year == 2022 && p.Sequence == quarter)
             .Select(p => p.Id).SingleAsync();
-        var official = await OfficialAsync(db, plan);
+        var official = await OfficialAsync(db, plan, here);
 
-        var form = (await Reports.LoadAsync(Staff, period))!.Form;
+        var form = (await Reports.LoadAsync(staff, period))!.Form;
         form.Implementation = status;
         form.NotDoneReason = status == ImplementationStatus.NotDone ? "Не було приміщення." : null;
         form.Narrative = "Звіт для зведення.";
@@ -112,16 +114,16 @@ public sealed class RollupFixture : TestDatabase
         Assert.True(submitted.Saved, submitted.Message);
         if (review == "approve")
         {
-            Assert.True((await Reports.ApproveAsync(Staff, submitted.Current!.ReportId, submitted.Current.Version)).Saved);
+            Assert.True((await Reports.ApproveAsync(staff, submitted.Current!.ReportId, submitted.Current.Version)).Saved);
         }
         else if (review == "return")
         {
-            Assert.True((await Reports.ReturnAsync(Staff, submitted.Current!.ReportId, submitted.Current.Version, "Уточніть.")).Saved);
+            Assert.True((await Reports.ReturnAsync(staff, submitted.Current!.ReportId, submitted.Current.Version, "Уточніть.")).Saved);
         }
     }
 
     /// <summary>An official of the plan's one body.</summary>
-    private static async Task<ClaimsPrincipal> OfficialAsync(AppDbContext db, int plan)
+    private static async Task<ClaimsPrincipal> OfficialAsync(AppDbContext db, int plan, Claim community)
     {
         var body = await db.MeasureResponsibleBodies.Where(r => r.Measure.Direction.PlanId == plan).Select(r => r.ResponsibleBodyId).FirstAsync();
         var email = $"official{body}@example.org";
@@ -134,7 +136,7 @@ public sealed class RollupFixture : TestDatabase
             id = user.Id;
         }
 
-        return new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, Roles.ResponsibleOfficial)], "test"));
+        return new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, Roles.ResponsibleOfficial), community], "test"));
     }
 
     public static ClaimsPrincipal Principal(string role, params Claim[] more) =>

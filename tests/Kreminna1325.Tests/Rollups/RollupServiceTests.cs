@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Kreminna1325.Tests.Infrastructure;
 using Kreminna1325.Core;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Budget;
@@ -112,7 +113,8 @@ public class RollupServiceTests(RollupFixture f) : IClassFixture<RollupFixture>
 
         foreach (var row in rollup.Rows)
         {
-            var d = (await dashboard.GetAsync(f.Executive, new DashboardFilter(row.Plan!.Id, 2022)))!;
+            var executive = TestUsers.InRole(Roles.Executive, "executive", row.CommunityId);
+            var d = (await dashboard.GetAsync(executive, new DashboardFilter(row.Plan!.Id, 2022)))!;
             Assert.Equal(d.Reporting, row.Figures.Reporting);
             Assert.Equal(
                 (d.Implementation.Sum(i => i.Done), d.Implementation.Sum(i => i.InProgress), d.Implementation.Sum(i => i.NotStarted), d.Implementation.Sum(i => i.NotDone)),

@@ -1,5 +1,6 @@
 using Kreminna1325.Core.Audit;
 using Kreminna1325.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kreminna1325.Tests.Time;
 
@@ -18,11 +19,23 @@ public sealed class AuditDayFilterTests(TestDatabase database) : IClassFixture<T
     public async Task An_entry_is_found_under_its_Kyiv_day_and_no_other(string at, string kyivDay)
     {
         var key = Guid.NewGuid().ToString();
+        int community;
         await using (var db = await database.DbFactory.CreateDbContextAsync())
         {
+            // An entry of the community the executive works in: the trail is each community's own.
+            if (await db.Communities.Select(c => (int?)c.Id).FirstOrDefaultAsync() is not { } existing)
+            {
+                var kreminna = Kreminna1325.Core.Communities.KnownCommunities.Kreminna();
+                db.Communities.Add(kreminna);
+                await db.SaveChangesAsync();
+                existing = kreminna.Id;
+            }
+
+            community = existing;
             db.AuditEntries.Add(new AuditEntry
             {
                 At = DateTimeOffset.Parse(at), UserName = "system", EntityType = "Midnight", EntityKey = key, Action = AuditAction.Update, Changes = "[]",
+                CommunityId = community,
             });
             await db.SaveChangesAsync();
         }
@@ -31,7 +44,7 @@ public sealed class AuditDayFilterTests(TestDatabase database) : IClassFixture<T
         var audit = new AuditQueries(database.DbFactory);
 
         async Task<bool> FoundAsync(DateOnly from, DateOnly to) =>
-            (await audit.ListAsync(TestUsers.Executive, new AuditFilter(EntityType: "Midnight", From: from, To: to), 0, 100))
+            (await audit.ListAsync(TestUsers.InRole(Kreminna1325.Core.Accounts.Roles.Executive, "executive", community), new AuditFilter(EntityType: "Midnight", From: from, To: to), 0, 100))
                 .Items.Any(r => r.EntityKey == key);
 
         Assert.True(await FoundAsync(day, day));
