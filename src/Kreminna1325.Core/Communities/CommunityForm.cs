@@ -31,7 +31,7 @@ public sealed partial class CommunityFormValidator : AbstractValidator<Community
             .Must(IsCommunityCode).WithMessage(_ => Messages.Get("Community.CodeInvalid"));
         RuleFor(f => f.OblastCode)
             .Must(IsOblastCode).WithMessage(_ => Messages.Get("Community.OblastCodeInvalid"))
-            .Must((f, oblast) => !IsCommunityCode(f.Code) || Normalize(oblast)[..4] == Normalize(f.Code)[..4])
+            .Must((f, oblast) => !IsCommunityCode(f.Code) || !IsOblastCode(oblast) || Normalize(oblast)[..4] == Normalize(f.Code)[..4])
             .WithMessage(_ => Messages.Get("Community.OblastMismatch"));
         RuleFor(f => f.Name)
             .NotEmpty().WithMessage(_ => Messages.Get("Community.NameRequired"))

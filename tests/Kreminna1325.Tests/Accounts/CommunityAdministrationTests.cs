@@ -99,6 +99,20 @@ public class CommunityAdministrationTests(CommunityAdministrationFixture f) : IC
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("UA1")]
+    public void A_short_or_empty_oblast_code_is_a_message_at_the_field_not_an_error(string oblast)
+    {
+        var form = Form("UA44120050000012345", "good-slug", "x@x.test");
+        form.OblastCode = oblast;
+
+        var result = new CommunityFormValidator().Validate(form);
+
+        Assert.Contains(result.Errors, e => e.PropertyName == nameof(CommunityForm.OblastCode)
+            && e.ErrorMessage == Core.Messages.Get("Community.OblastCodeInvalid"));
+    }
+
+    [Theory]
     [InlineData("admin@kreminna.local")]
     [InlineData("staff@kreminna.local")]
     public async Task Only_the_system_administrator_creates_communities_or_lists_them(string email)
