@@ -14,17 +14,17 @@ public class AnnualReportTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     {
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
 
         await page.Locator("a[data-action='annual-report']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/plans/{fixture.PlanId}/annual-report/\\d{{4}}$"), new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/plans/{fixture.PlanId}/annual-report/\\d{{4}}$"), new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
         // Not ChooseAsync: "Рік" as a label also matches the annex's heading ("… за 2022 рік"), so the select is found by its role.
         await Assertions.Expect(page.Locator("#annual-report-annex")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Рік", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "2021", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + $"/plans/{fixture.PlanId}/annual-report/2021", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + $"/plans/{fixture.PlanId}/annual-report/2021", new() { Timeout = Timeout });
 
         // The demo official's 2021 reports wait for review or were returned: nothing approved, so every measure is in the annex.
         await Assertions.Expect(page.Locator("#approved-only")).ToContainTextAsync("лише з затверджених звітів", new() { Timeout = Timeout });

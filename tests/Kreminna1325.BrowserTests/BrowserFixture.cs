@@ -104,7 +104,7 @@ public class BrowserFixture : SeededDatabase
         await page.GetByLabel("Електронна пошта").FillAsync(email);
         await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users)$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users)$"), new() { Timeout = 30_000 });
         return (context, page);
     }
 

@@ -41,7 +41,7 @@ public class CommunityPagesTests(CommunityPagesFixture fixture) : IClassFixture<
         await AssertFitsAndAccessibleAsync(page, $"/ ({theme}, {width}px)", width);
 
         await luhansk.GetByRole(AriaRole.Link, new() { Name = "Рубіжанська міська територіальна громада" }).ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/c/rubizhne", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/c/rubizhne", new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Міський план заходів", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("tr.measure-row")).ToHaveCountAsync(28, new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator(".community-of-plan")).ToHaveTextAsync("Рубіжанська міська територіальна громада · Луганська область");

@@ -20,7 +20,7 @@ public class DashboardPrintTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
 
         await page.SetViewportSizeAsync(PaperWidth, PaperHeight);
@@ -79,7 +79,7 @@ public class DashboardPrintTests(BrowserFixture fixture) : IClassFixture<Browser
 
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
         var opened = 0;
         foreach (var (query, figure) in new[]
@@ -95,7 +95,7 @@ public class DashboardPrintTests(BrowserFixture fixture) : IClassFixture<Browser
             await link.ClickAsync();
 
             var state = new Regex($"/reports\\?year=\\d{{4}}&state={figure}{(query.Length == 0 ? "" : $"&body={centre}")}$");
-            await page.WaitForURLAsync(state, new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(state, new() { Timeout = Timeout });
             await Assertions.Expect(page.Locator("[data-count]")).ToHaveAttributeAsync("data-count", count, new() { Timeout = 15_000 });
             await Assertions.Expect(page.Locator(".reports-list tbody tr")).ToHaveCountAsync(int.Parse(count), new() { Timeout = 15_000 });
             opened += int.Parse(count);
@@ -109,7 +109,7 @@ public class DashboardPrintTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
 
         // The real dialog would block a headless browser: count the calls instead.

@@ -15,7 +15,7 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
 
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.Locator("#approved-only")).ToContainTextAsync("лише з затверджених звітів");
 
@@ -29,7 +29,7 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         var overdue = page.Locator("a[data-overdue='I']");
         var count = await overdue.InnerTextAsync();
         await overdue.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/reports\\?year=2022&state=overdue&direction=\\d+"), new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reports\\?year=2022&state=overdue&direction=\\d+"), new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-count]")).ToHaveAttributeAsync("data-count", count.Trim());
         await Assertions.Expect(page.Locator(".reports-list tbody tr")).ToHaveCountAsync(int.Parse(count.Trim()));
         await Assertions.Expect(page.Locator(".reports-list tbody tr").First).ToContainTextAsync("I.");
@@ -40,13 +40,13 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
     {
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
 
         var notStarted = page.Locator("tr[data-direction='I'] a[data-status='NotStarted']");
         var count = (await notStarted.InnerTextAsync()).Trim();
         await notStarted.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/measures\\?year=2022&status=notstarted&direction=\\d+$"), new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/measures\\?year=2022&status=notstarted&direction=\\d+$"), new() { Timeout = Timeout });
         // The list loads once the page is interactive: on a busy machine that takes longer than Playwright's 5 s default.
         await Assertions.Expect(page.Locator("[data-total]")).ToHaveAttributeAsync("data-total", count, new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator(".mud-chip[data-status='NotStarted']")).ToBeVisibleAsync(new() { Timeout = Timeout });
@@ -61,7 +61,7 @@ public class DashboardTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
 
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
         var json = await context.APIRequest.GetAsync(fixture.BaseUrl + "/api/dashboard?year=2020");
         Assert.Equal(200, json.Status);

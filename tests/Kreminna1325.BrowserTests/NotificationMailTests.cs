@@ -75,7 +75,7 @@ public class NotificationMailTests(MailBrowserFixture fixture) : IClassFixture<M
         var item = official.Locator(".notification-list [data-notification]").Filter(new() { HasText = mail.Subject });
         await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = Timeout });
         await item.ClickAsync();
-        await official.WaitForURLAsync(link, new() { Timeout = Timeout });
+        await Assertions.Expect(official).ToHaveURLAsync(link, new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(official);
         await Assertions.Expect(official.Locator("#review-comment")).ToContainTextAsync(comment, new() { Timeout = Timeout });
         await Assertions.Expect(official.Locator(".notification-bell button[data-unread]").First)

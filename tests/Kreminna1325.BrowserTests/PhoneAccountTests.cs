@@ -24,7 +24,7 @@ public class PhoneAccountTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await button.ClickAsync();
         await menu.GetByRole(AriaRole.Link, new() { Name = "Змінити пароль" }).ClickAsync();
 
-        await page.WaitForURLAsync(fixture.BaseUrl + "/account/change-password", new() { Timeout = 15_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/account/change-password", new() { Timeout = 15_000 });
 
         // The page is rendered statically: the address changes first, then the page loads in full. Its form is
         // what shows the load is done; measuring before that would measure a page on its way out.

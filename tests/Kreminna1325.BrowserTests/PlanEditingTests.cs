@@ -36,7 +36,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await Assertions.Expect(page.Locator("tr[data-total='plan-local'] td").Nth(1)).ToHaveTextAsync("107,0");
 
         await page.Locator("[data-action='save-measure']").ClickAsync();
-        await page.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
 
         // The public page, anonymous, shows the new totals and the now-stale printed figures.
         await using var anonymous = await fixture.Browser.NewContextAsync();
@@ -62,7 +62,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 
         await first.Locator("[data-field='content'] textarea, textarea[data-field='content']").First.FillAsync("Перша версія змісту від першої вкладки");
         await first.Locator("[data-action='save-measure']").ClickAsync();
-        await first.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        await Assertions.Expect(first).ToHaveURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
 
         await second.Locator("[data-field='content'] textarea, textarea[data-field='content']").First.FillAsync("Друга версія, з іншої вкладки");
         await second.Locator("[data-action='save-measure']").ClickAsync();
@@ -79,7 +79,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await conflict.Locator("[data-action='apply-choices']").ClickAsync();
         await Assertions.Expect(conflict).ToHaveCountAsync(0);
         await second.Locator("[data-action='save-measure']").ClickAsync();
-        await second.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        await Assertions.Expect(second).ToHaveURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
         await Assertions.Expect(second.Locator("dl.measure-details dd").First).ToHaveTextAsync("Друга версія, з іншої вкладки");
     }
 
@@ -97,7 +97,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         // Staff restore a funding line while the administrator edits the text.
         await staff.Locator("input[data-amount='other-2021']").FillAsync("3");
         await staff.Locator("[data-action='save-measure']").ClickAsync();
-        await staff.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        await Assertions.Expect(staff).ToHaveURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
 
         await admin.Locator("textarea[data-field='content'], [data-field='content'] textarea").First.FillAsync("Зміст, уточнений адміністратором");
         await admin.Locator("[data-action='save-measure']").ClickAsync();
@@ -111,7 +111,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await Assertions.Expect(admin.Locator("input[data-amount='other-2021']")).ToHaveValueAsync(new Regex("^3(,0)?$"));
 
         await admin.Locator("[data-action='save-measure']").ClickAsync();
-        await admin.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        await Assertions.Expect(admin).ToHaveURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
         var details = admin.Locator("dl.measure-details");
         await Assertions.Expect(details.Locator("dd").First).ToHaveTextAsync("Зміст, уточнений адміністратором");
         await Assertions.Expect(details).ToContainTextAsync("Інші кошти, 2021: 3,0");
@@ -125,7 +125,7 @@ public class PlanEditingTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 
         await page.GotoAsync(fixture.BaseUrl + "/measures/1/edit");
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/access-denied"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/access-denied"), new() { Timeout = 15_000 });
         await fixture.OpenAsync(page, "/measures");
         await Assertions.Expect(page.Locator(".measures-grid")).ToContainTextAsync("Проведення періодичних засідань");
         await Assertions.Expect(page.Locator("a[href$='/edit']")).ToHaveCountAsync(0);

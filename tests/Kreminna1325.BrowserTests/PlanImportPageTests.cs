@@ -20,7 +20,7 @@ public class PlanImportPageTests(BrowserFixture fixture) : IClassFixture<Browser
         {
             await fixture.OpenAsync(page, "/plans");
             await page.Locator("[data-action='import-plan']").ClickAsync();
-            await page.WaitForURLAsync($"{fixture.BaseUrl}/plans/import", new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync($"{fixture.BaseUrl}/plans/import", new() { Timeout = Timeout });
             await BrowserFixture.InteractiveAsync(page);
 
             await page.GetByLabel("Громада").FillAsync("Кремінська громада (копія)");

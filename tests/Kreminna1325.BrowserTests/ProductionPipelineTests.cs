@@ -25,7 +25,7 @@ public class ProductionPipelineTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByLabel("Електронна пошта").FillAsync("executive@kreminna.local");
         await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/dashboard$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dashboard$"), new() { Timeout = 30_000 });
         await BrowserFixture.InteractiveAsync(page);
 
         // connect-src 'self' covers the same origin's ws: in Chromium: the circuit did not fall back to long polling.

@@ -20,7 +20,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         var (context, page) = await fixture.SignInAsync(email, errors);
         await using var _ = context;
 
-        await page.WaitForURLAsync(fixture.BaseUrl + path, new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + path, new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
         await Assertions.Expect(page.Locator("span.user-name")).ToHaveAttributeAsync("data-user", email);
@@ -59,7 +59,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 
         // A failure or two slow nobody down: the right password goes straight in.
         await SubmitAsync("executive@kreminna.local", Password);
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         var (context, page) = await fixture.SignInAsync("official@kreminna.local");
         await using var _ = context;
 
-        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = Timeout });
 
         // The prerendered list is replaced by "loading" when the circuit starts; count only the list
         // the interactive page renders once it has read the reports.
@@ -93,7 +93,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 
         await page.GotoAsync(fixture.BaseUrl + path);
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl="));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl="), new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Вхід");
     }
 
@@ -102,7 +102,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     {
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
         await fixture.OpenAsync(page, "/measures/1");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Захід I.1");
@@ -117,7 +117,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         Assert.Equal(403, status);
 
         await page.GotoAsync(fixture.BaseUrl + "/admin/users");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/access-denied"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/access-denied"), new() { Timeout = 15_000 });
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     {
         var (context, page) = await fixture.SignInAsync("admin@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/admin/users", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/admin/users", new() { Timeout = Timeout });
         await BrowserFixture.InteractiveAsync(page);
 
         await page.Locator("[data-action='create-user']").ClickAsync();
@@ -151,7 +151,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     {
         var (context, page) = await fixture.SignInAsync("executive@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/dashboard", new() { Timeout = Timeout });
 
         await fixture.OpenAsync(page, "/audit");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Журнал змін");

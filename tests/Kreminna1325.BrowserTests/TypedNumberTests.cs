@@ -40,7 +40,7 @@ public class TypedNumberTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await staff.Locator("input[data-amount='local-2021']").FillAsync("2.5");
         await Assertions.Expect(staff.Locator("tr[data-total='direction-local'] td").Nth(1)).ToHaveTextAsync("4,5");
         await staff.Locator("[data-action='save-measure']").ClickAsync();
-        await staff.WaitForURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
+        await Assertions.Expect(staff).ToHaveURLAsync($"{fixture.BaseUrl}/measures/{id}", new() { Timeout = Timeout });
         Assert.Equal(2.5m, await AmountAsync(id, Kreminna1325.Core.Plans.FundingSource.Local, 2021));
 
         var period = await FreePeriodAsync(id);

@@ -14,7 +14,7 @@ public class WorklistTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
     {
         var (context, page) = await fixture.SignInAsync("official@kreminna.local");
         await using var _ = context;
-        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/my-reports", new() { Timeout = 30_000 });
         await BrowserFixture.InteractiveAsync(page);
 
         // The demo data returned one of the official's reports (III.5, 2021 Q1) with a comment.
@@ -37,26 +37,30 @@ public class WorklistTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         var returnedChip = page.Locator("button[data-state='Returned']");
         await Assertions.Expect(returnedChip).ToContainTextAsync("Повернуті: 1");
         await page.Locator("button[data-state='Overdue']").ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports?state=Overdue", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/my-reports?state=Overdue", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("button[data-state='Overdue']")).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Timeout });
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-work", "Overdue", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator(".my-reports tbody tr:not([data-work='Overdue'])")).ToHaveCountAsync(0, new() { Timeout = Timeout });
 
         await returnedChip.ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports?state=Returned", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/my-reports?state=Returned", new() { Timeout = Timeout });
         await Assertions.Expect(rows).ToHaveCountAsync(1, new() { Timeout = Timeout });
         await Assertions.Expect(rows.First).ToContainTextAsync("Повернуто з коментарем");
 
         // Back goes to the previous filter, as a link would.
         await page.GoBackAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports?state=Overdue", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/my-reports?state=Overdue", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("button[data-state='Overdue']")).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Timeout });
         await page.GoForwardAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/my-reports?state=Returned", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/my-reports?state=Returned", new() { Timeout = Timeout });
+
+        // The address changes before the list does: until the returned row is the only one, the first link is another report's.
+        await Assertions.Expect(rows).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-period", returnedPeriod.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = Timeout });
 
         // The official resubmits the returned report; the navigation counts one fewer without a reload.
         await rows.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + $"/reports/{returnedPeriod}", new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + $"/reports/{returnedPeriod}", new() { Timeout = Timeout });
         await page.Locator("[data-action='submit']").ClickAsync();
         await Assertions.Expect(page.Locator("span[data-state='Submitted'], .mud-chip[data-state='Submitted']").First).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(count).ToHaveAttributeAsync("data-count", (before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = Timeout });
