@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Data;
@@ -42,12 +43,9 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var granted = CommunityClaims.GrantedCommunities(user).ToList();
-        var oblasts = CommunityClaims.CoordinatedOblasts(user).ToList();
-        var all = user.IsInRole(Roles.NationalCoordinator);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Communities.AsNoTracking().Where(c => all || granted.Contains(c.Id) || oblasts.Contains(c.OblastCode));
+        var query = db.Communities.AsNoTracking().Where(Readable(user));
         if (!string.IsNullOrWhiteSpace(search))
         {
             var text = search.Trim().ToLower();
@@ -61,5 +59,35 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
             .Select(c => new CommunityChoice(c.Id, c.Name, c.OblastName))
             .ToListAsync(ct);
         return new CommunityChoices(items, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// Whether the person may work in or read <paramref name="community"/>, by the rule <see cref="ReadableAsync"/> lists by.
+    /// A community the sign-in cookie grants a role in is answered without a query: the grant was read from
+    /// community_grants, whose rows name an existing community, and communities are not deleted.
+    /// </summary>
+    public async Task<bool> MayReadAsync(ClaimsPrincipal user, int community, CancellationToken ct = default)
+    {
+        if (CommunityClaims.GrantedCommunities(user).Contains(community))
+        {
+            return true;
+        }
+
+        if (!user.IsInRole(Roles.NationalCoordinator) && CommunityClaims.CoordinatedOblasts(user).Count == 0)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Communities.Where(Readable(user)).AnyAsync(c => c.Id == community, ct);
+    }
+
+    /// <summary>The one rule of who reads which community: their grants, their oblasts, everything for a national coordinator.</summary>
+    private static Expression<Func<Community, bool>> Readable(ClaimsPrincipal user)
+    {
+        var granted = CommunityClaims.GrantedCommunities(user).ToList();
+        var oblasts = CommunityClaims.CoordinatedOblasts(user).ToList();
+        var all = user.IsInRole(Roles.NationalCoordinator);
+        return c => all || granted.Contains(c.Id) || oblasts.Contains(c.OblastCode);
     }
 }
