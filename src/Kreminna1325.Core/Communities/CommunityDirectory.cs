@@ -23,6 +23,10 @@ public sealed record CommunityChoices(IReadOnlyList<CommunityChoice> Items, int 
 public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int PageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>Beyond any real list; keeps (page - 1) * size far from overflowing whatever a link says.</summary>
+    public const int MaxPage = 100_000;
 
     /// <summary>The community the person is working in, named; null when they have none.</summary>
     public async Task<CommunityChoice?> CurrentAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -41,9 +45,6 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
     public async Task<CommunityChoices> ReadableAsync(
         ClaimsPrincipal user, string? search = null, int page = 1, int pageSize = PageSize, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 100);
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Communities.AsNoTracking().Where(Readable(user));
         if (!string.IsNullOrWhiteSpace(search))
@@ -52,12 +53,17 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
             query = query.Where(c => c.Name.ToLower().Contains(text));
         }
 
-        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, MaxPage);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var skip = (page - 1) * pageSize;
         var items = await query
             .OrderBy(c => EF.Functions.Collate(c.Name, AppDbContext.UkrainianCollation)).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(c => new CommunityChoice(c.Id, c.Name, c.OblastName))
             .ToListAsync(ct);
+
+        // A page that is neither full nor empty is the last one: it says the total without counting again.
+        var total = items.Count < pageSize && (items.Count > 0 || page == 1) ? skip + items.Count : await query.CountAsync(ct);
         return new CommunityChoices(items, total, page, pageSize);
     }
 

@@ -102,6 +102,23 @@ public class CommunityDirectoryTests(CommunityDirectoryFixture f) : IClassFixtur
         Assert.Null(CommunityClaims.Of(await TransformAsync(coordinator, f.Kharkiv, f.Counting())));
     }
 
+    [Fact]
+    public async Task A_short_list_is_one_query_and_a_page_past_the_end_is_empty()
+    {
+        var consultant = Person(Grant(Roles.CouncilStaff, f.Kreminna), Grant(Roles.Executive, f.Rubizhne));
+        var factory = f.Counting();
+        var choices = await new CommunityDirectory(factory).ReadableAsync(consultant, pageSize: 10);
+        Assert.Equal(2, choices.Total);
+        Assert.Equal(new[] { f.Kreminna, f.Rubizhne }, choices.Items.Select(c => c.Id).Order());
+        Assert.Equal(1, factory.Commands);
+
+        var national = Person(new Claim(ClaimTypes.Role, Roles.NationalCoordinator));
+        var paged = await new CommunityDirectory(f.DbFactory).ReadableAsync(national, pageSize: 2);
+        Assert.Equal((3, 2, 2), (paged.Total, paged.Pages, paged.Items.Count));
+        var past = await new CommunityDirectory(f.DbFactory).ReadableAsync(national, page: int.MaxValue, pageSize: 2);
+        Assert.Equal((3, 0, CommunityDirectory.MaxPage), (past.Total, past.Items.Count, past.Page));
+    }
+
     private static Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal person, int chosen, CountingFactory factory)
     {
         var context = new DefaultHttpContext();
