@@ -105,6 +105,10 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
         var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ICurrentActor>().ActAs(caller);
         db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The instance's work, not one community's: the system administrator works in none, which would read no community's
+        // rows and file the audit of a new community under none that exists.
+        db.CommunityId = null;
         users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         return scope;
     }
