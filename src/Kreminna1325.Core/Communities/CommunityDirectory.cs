@@ -9,8 +9,8 @@ namespace Kreminna1325.Core.Communities;
 /// <summary>A community as the app bar's switcher names it.</summary>
 public sealed record CommunityChoice(int Id, string Name, string OblastName);
 
-/// <summary>One page of communities and how many there are in all.</summary>
-public sealed record CommunityChoices(IReadOnlyList<CommunityChoice> Items, int Total, int Page, int PageSize)
+/// <summary>One page of a list of communities and how many there are in all.</summary>
+public sealed record CommunityPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
@@ -42,7 +42,7 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
     }
 
     /// <summary>The person's readable communities whose name contains <paramref name="search"/>, in Ukrainian order.</summary>
-    public async Task<CommunityChoices> ReadableAsync(
+    public async Task<CommunityPage<CommunityChoice>> ReadableAsync(
         ClaimsPrincipal user, string? search = null, int page = 1, int pageSize = PageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -53,18 +53,7 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
             query = query.Where(c => c.Name.ToLower().Contains(text));
         }
 
-        page = Math.Clamp(page, 1, MaxPage);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var skip = (page - 1) * pageSize;
-        var items = await query
-            .OrderBy(c => EF.Functions.Collate(c.Name, AppDbContext.UkrainianCollation)).ThenBy(c => c.Id)
-            .Skip(skip).Take(pageSize)
-            .Select(c => new CommunityChoice(c.Id, c.Name, c.OblastName))
-            .ToListAsync(ct);
-
-        // A page that is neither full nor empty is the last one: it says the total without counting again.
-        var total = items.Count < pageSize && (items.Count > 0 || page == 1) ? skip + items.Count : await query.CountAsync(ct);
-        return new CommunityChoices(items, total, page, pageSize);
+        return await PageAsync(query, c => new CommunityChoice(c.Id, c.Name, c.OblastName), page, pageSize, ct);
     }
 
     /// <summary>
@@ -95,5 +84,26 @@ public sealed class CommunityDirectory(IDbContextFactory<AppDbContext> dbFactory
         var oblasts = CommunityClaims.CoordinatedOblasts(user).ToList();
         var all = user.IsInRole(Roles.NationalCoordinator);
         return c => all || granted.Contains(c.Id) || oblasts.Contains(c.OblastCode);
+    }
+
+    /// <summary>
+    /// A page of communities in the order every community list has (Ukrainian alphabetical, then id), and how many in all.
+    /// A page that is neither full nor empty is the last one, so it says the total without counting again.
+    /// </summary>
+    internal static async Task<CommunityPage<T>> PageAsync<T>(
+        IQueryable<Community> communities, Expression<Func<Community, T>> row, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Clamp(page, 1, MaxPage);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var skip = (page - 1) * pageSize;
+        var items = await communities
+            .OrderBy(c => EF.Functions.Collate(c.Name, AppDbContext.UkrainianCollation)).ThenBy(c => c.Id)
+            .Skip(skip).Take(pageSize)
+            .Select(row)
+            .ToListAsync(ct);
+        var total = items.Count < pageSize && (items.Count > 0 || page == 1)
+            ? skip + items.Count
+            : await communities.CountAsync(ct);
+        return new CommunityPage<T>(items, total, page, pageSize);
     }
 }
