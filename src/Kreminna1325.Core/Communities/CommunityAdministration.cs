@@ -23,17 +23,12 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
 
     public static bool CanManage(ClaimsPrincipal user) => user.IsInRole(Roles.SystemAdministrator);
 
-    public async Task<(IReadOnlyList<CommunityRow> Rows, int Total)> ListAsync(ClaimsPrincipal caller, int page, CancellationToken ct = default)
+    public async Task<CommunityPage<CommunityRow>> ListAsync(ClaimsPrincipal caller, int page, CancellationToken ct = default)
     {
         Demand(caller);
         await using var scope = Scope(caller, out var db, out _);
-        var total = await db.Communities.CountAsync(ct);
-        var rows = await db.Communities.AsNoTracking()
-            .OrderBy(c => EF.Functions.Collate(c.Name, AppDbContext.UkrainianCollation)).ThenBy(c => c.Id)
-            .Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
-            .Select(c => new CommunityRow(c.Id, c.Code, c.Name, c.OblastName, c.Slug, c.CreatedAt))
-            .ToListAsync(ct);
-        return (rows, total);
+        return await CommunityDirectory.PageAsync(
+            db.Communities.AsNoTracking(), c => new CommunityRow(c.Id, c.Code, c.Name, c.OblastName, c.Slug, c.CreatedAt), page, PageSize, ct);
     }
 
     /// <summary>Creates the community and its administrator; the one-time password, when a new account was made.</summary>
@@ -105,6 +100,10 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
         var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ICurrentActor>().ActAs(caller);
         db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The instance's work, not one community's: the system administrator works in none, which would read no community's
+        // rows and file the audit of a new community under none that exists.
+        db.CommunityId = null;
         users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         return scope;
     }

@@ -34,6 +34,13 @@ public static class CommunityClaims
             .Select(g => int.TryParse(g.Scope, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
             .Where(id => id > 0).Distinct().Order().ToList();
 
+    /// <summary>
+    /// Every role the person holds anywhere, instance roles and their grants' roles alike, from the sign-in cookie's claims
+    /// (which were read from the database at sign-in): what their start page is chosen by.
+    /// </summary>
+    public static IReadOnlyList<string> RolesAnywhere(ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).Concat(Grants(user).Select(g => g.Role)).Distinct().ToList();
+
     /// <summary>The oblasts the person coordinates (codes).</summary>
     public static IReadOnlyList<string> CoordinatedOblasts(ClaimsPrincipal user) =>
         Grants(user).Where(g => g.Role == Roles.OblastCoordinator).Select(g => g.Scope).Distinct().ToList();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,25 +37,5 @@ public static class CommunityScope
         var db = await factory.CreateDbContextAsync(ct);
         db.CommunityId = null;
         return db;
-    }
-
-    /// <summary>Keeps an existing context (one a service was handed) to the person's community.</summary>
-    public static AppDbContext KeepTo(this AppDbContext db, ClaimsPrincipal user)
-    {
-        db.CommunityId = Of(user);
-        return db;
-    }
-
-    /// <summary>Whether a row another query found belongs to the person's current community.</summary>
-    public static bool IsSame(ClaimsPrincipal user, int? rowCommunity) =>
-        rowCommunity is { } id && CommunityClaims.Of(user) == id;
-
-    /// <summary>Refuses a row of another community (for the few places that hold a row read without the filter).</summary>
-    public static void DemandSame(ClaimsPrincipal user, int? rowCommunity)
-    {
-        if (!IsSame(user, rowCommunity))
-        {
-            throw new ForbiddenException("That belongs to another community.");
-        }
     }
 }

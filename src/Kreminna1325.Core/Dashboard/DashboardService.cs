@@ -19,19 +19,19 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     public Task<DashboardFigures?> GetAsync(ClaimsPrincipal user, DashboardFilter filter, CancellationToken ct = default)
     {
         Permissions.Demand(user, Permissions.CanViewDashboard, "The dashboard is for executives, staff and administrators.");
-        return FiguresAsync(filter, clock.Today, ct, CommunityScope.Of(user));
+        return FiguresAsync(filter, clock.Today, CommunityScope.Of(user), ct);
     }
 
     /// <summary>
     /// The figures on a given Kyiv day, for no one in particular: the weekly digest (<see cref="Notifications.WeeklyDigest"/>)
     /// tells executives what their dashboard says, so it reads them here rather than counting again.
     /// </summary>
-    internal async Task<DashboardFigures?> FiguresAsync(DashboardFilter filter, DateOnly today, CancellationToken ct, int? community = null)
+    internal async Task<DashboardFigures?> FiguresAsync(DashboardFilter filter, DateOnly today, int community, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // A person's dashboard is of their current community's plans only (the digest's, of the plan it names).
-        db.CommunityId = community ?? db.CommunityId;
+        // A person's dashboard is of their current community's plans only (the digest's, of the community whose plan it names).
+        db.CommunityId = community;
 
         // One snapshot for every panel, so an approval committed while they are read cannot make them disagree.
         await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);

@@ -39,7 +39,8 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> dbFactory, IVal
         var communityId = Communities.CommunityClaims.Demand(user);
         await using var db = await dbFactory.CreateForAsync(user, ct);
         var (title, municipality) = (form.Title.Trim(), form.Municipality.Trim());
-        if (await db.Plans.AnyAsync(p => p.CommunityId == communityId && p.Municipality == municipality && p.Title == title, ct))
+        // The context holds only the caller's community's plans and bodies: a title is unique there, and the registry is its.
+        if (await db.Plans.AnyAsync(p => p.Municipality == municipality && p.Title == title, ct))
         {
             problems.File("Import.Field", Messages.Get("Plan.DuplicateTitle", title));
         }
@@ -51,7 +52,7 @@ public sealed class PlanImporter(IDbContextFactory<AppDbContext> dbFactory, IVal
             return Refused(request, problems);
         }
 
-        var registry = await db.ResponsibleBodies.Where(b => b.CommunityId == communityId).ToListAsync(ct);
+        var registry = await db.ResponsibleBodies.ToListAsync(ct);
         var bodies = new PlanImportBodies(registry, read.Bodies, read.Draft.Bodies);
         var document = new PlanDocument(municipality, null, title, request.StartYear, request.EndYear, ReportingCadence.Quarterly,
             [], read.Draft.Directions, read.Draft.PlanTotals);

@@ -54,7 +54,7 @@ public sealed class WeeklyDigest(DashboardService dashboard)
             var sections = new List<DigestSection>();
             foreach (var plan in community.Select(p => p.Plan))
             {
-                if (await dashboard.FiguresAsync(new DashboardFilter(plan.Id), today, ct) is { } figures)
+                if (await dashboard.FiguresAsync(new DashboardFilter(plan.Id), today, community.Key, ct) is { } figures)
                 {
                     sections.Add(new DigestSection(plan, figures, approved.Where(a => a.PlanId == plan.Id).Select(a => a.Approval).ToList()));
                 }

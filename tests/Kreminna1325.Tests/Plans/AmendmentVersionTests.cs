@@ -13,6 +13,20 @@ namespace Kreminna1325.Tests.Plans;
 public class AmendmentVersionTests(AmendmentFixture database) : IClassFixture<AmendmentFixture>
 {
     [Fact]
+    public async Task Only_the_plans_own_community_staff_open_it_to_amend()
+    {
+        var plan = await database.Versions.GetToAmendAsync(TestUsers.Staff, database.PlanId);
+        Assert.Equal(database.PlanId, plan?.Id);
+
+        // Another community's staff read the plan's public page, but it is not theirs to amend: as if there were no such plan.
+        var elsewhere = TestUsers.InRole(Core.Accounts.Roles.CouncilStaff, "staff-elsewhere", community: TestUsers.Kreminna + 1);
+        Assert.NotNull(await database.Versions.GetPlanAsync(database.PlanId, PlanVersion.Current));
+        Assert.Null(await database.Versions.GetToAmendAsync(elsewhere, database.PlanId));
+
+        await Assert.ThrowsAsync<Core.Accounts.ForbiddenException>(() => database.Versions.GetToAmendAsync(TestUsers.Executive, database.PlanId));
+    }
+
+    [Fact]
     public async Task An_amount_changed_outside_any_amendment_warns_in_the_current_plan_only()
     {
         var amended = await database.LineAsync("II", FundingSource.Other, 2020);

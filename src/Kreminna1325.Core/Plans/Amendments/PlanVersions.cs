@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kreminna1325.Core.Accounts;
 using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +55,24 @@ public sealed class PlanVersions(IDbContextFactory<AppDbContext> dbFactory, Plan
                 })],
             })],
         };
+    }
+
+    /// <summary>
+    /// The current plan, to record an amendment of: for a person who edits plans, and only a plan of the community they work
+    /// in (the public door reads any community's plan; amending is for its own community's staff). Null otherwise.
+    /// </summary>
+    public async Task<PlanView?> GetToAmendAsync(ClaimsPrincipal user, int planId, CancellationToken ct = default)
+    {
+        Permissions.DemandEditPlan(user);
+        await using (var db = await dbFactory.CreateForAsync(user, ct))
+        {
+            if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+            {
+                return null;
+            }
+        }
+
+        return await GetPlanAsync(planId, PlanVersion.Current, ct);
     }
 
     internal static Task<List<AmendmentView>> ListAsync(AppDbContext db, int planId, CancellationToken ct) =>

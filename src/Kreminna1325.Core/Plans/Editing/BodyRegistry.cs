@@ -64,7 +64,8 @@ public sealed class BodyRegistry(IDbContextFactory<AppDbContext> dbFactory, IVal
         var communityId = Communities.CommunityClaims.Demand(user);
         await using var db = await dbFactory.CreateForAsync(user, ct);
         var name = form.Name.Trim();
-        if (await db.ResponsibleBodies.AnyAsync(b => b.CommunityId == communityId && b.Name == name && b.Id != form.Id, ct))
+        // A name is unique within the community: the context holds only the caller's community's bodies.
+        if (await db.ResponsibleBodies.AnyAsync(b => b.Name == name && b.Id != form.Id, ct))
         {
             return new(EditOutcome.Invalid, new Dictionary<string, string[]> { [nameof(BodyForm.Name)] = [Messages.Get("Body.NameTaken", name)] });
         }
