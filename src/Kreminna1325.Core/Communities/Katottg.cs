@@ -110,6 +110,22 @@ public static partial class Katottg
         return Find(code) is null ? Messages.Get("Katottg.Unknown", code, ValidOn.ToString("d", CultureInfo.CurrentCulture)) : null;
     }
 
+    /// <summary>Why the code cannot be an oblast's (a first-level unit's), in the current language, or null when it is one.</summary>
+    public static string? OblastProblem(string? code)
+    {
+        if (!IsWellFormed(code))
+        {
+            return Messages.Get("Katottg.Format");
+        }
+
+        if (LevelOf(code) is { } level and not KatottgLevel.FirstLevel)
+        {
+            return Messages.Get("Katottg.NotOblast", code, Messages.Get($"Katottg.Level.{level}"));
+        }
+
+        return Oblast(code) is null ? Messages.Get("Katottg.UnknownOblast", code, ValidOn.ToString("d", CultureInfo.CurrentCulture)) : null;
+    }
+
     /// <summary>The rule for a community's code as people type it (<see cref="Normalize"/> is what is stored): see <see cref="Problem"/>.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> MustBeHromadaCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((code, context) =>
