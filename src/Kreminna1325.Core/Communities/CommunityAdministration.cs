@@ -82,7 +82,15 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
             OblastName = unit.OblastTitle, Slug = slug, CreatedAt = clock.GetUtcNow(),
         };
         db.Communities.Add(community);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (TakenField(db, e) is { } field)
+        {
+            // Someone created the same community between the check above and this insert: theirs stands.
+            return CommunityResult.Taken(field);
+        }
 
         string? password = null;
         var email = form.AdminEmail.Trim();
@@ -115,6 +123,11 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
         await tx.CommitAsync(ct);
         return new CommunityResult(new Dictionary<string, string[]>(), community.Name, password);
     }
+
+    private static string? TakenField(AppDbContext db, DbUpdateException e) =>
+        UniqueIndexes.Violated<Community>(db, e, nameof(Community.Code)) ? nameof(CommunityForm.Code)
+        : UniqueIndexes.Violated<Community>(db, e, nameof(Community.Slug)) ? nameof(CommunityForm.Slug)
+        : null;
 
     private AsyncServiceScope Scope(ClaimsPrincipal caller, out AppDbContext db, out UserManager<AppUser> users)
     {

@@ -158,6 +158,72 @@ public class CommunityAdministrationTests(CommunityAdministrationFixture f) : IC
         Assert.Equal("За кодифікатором КАТОТТГ це: Кремінська територіальна громада, Луганська область.", html.QuerySelector("#code-found")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("UA44140010000036188", "race-a", "UA44140010000036188", "race-b", "Code", "Громада з цим кодом КАТОТТГ уже є.")]
+    [InlineData("UA44140030000070201", "race-same", "UA44140050000026566", "race-same", "Slug", "Цю коротку назву вже має інша громада.")]
+    public async Task Of_two_creations_of_the_same_community_at_once_one_wins_and_the_other_is_told_at_the_field(
+        string code1, string slug1, string code2, string slug2, string field, string message)
+    {
+        using var _ = new Editing.CultureScope("uk-UA");
+        var root = await f.PrincipalAsync(CommunityAdministrationFixture.SystemAdministrator);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => f.CreateAsync(root, Form(code1, slug1, $"race-{Guid.NewGuid():N}@x.test"))),
+            Task.Run(() => f.CreateAsync(root, Form(code2, slug2, $"race-{Guid.NewGuid():N}@x.test"))));
+
+        Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => !r.Succeeded);
+        Assert.Equal([field], loser.Errors.Keys);
+        Assert.Equal(message, loser.ErrorAt(field));
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        Assert.Equal(1, await db.Communities.CountAsync(c => c.Code == code1 || c.Code == code2));
+        // The winner's administrator holds the role; the loser's account was not left behind without a community.
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email!.StartsWith("race-")
+            && db.CommunityGrants.Any(g => g.UserId == u.Id && (g.Community!.Code == code1 || g.Community.Code == code2))));
+        Assert.False(await db.Users.AnyAsync(u => u.Email!.StartsWith("race-") && !db.CommunityGrants.Any(g => g.UserId == u.Id)));
+    }
+
+    [Fact]
+    public async Task A_community_committed_between_the_check_and_the_insert_is_a_taken_code_not_an_error()
+    {
+        using var _ = new Editing.CultureScope("uk-UA");
+        const string code = "UA44140070000058445";
+        var root = await f.PrincipalAsync(CommunityAdministrationFixture.SystemAdministrator);
+        // The other creation's row, inserted and not yet committed: the service's check cannot see it, its insert waits on it.
+        await using var other = await f.DbFactory.CreateDbContextAsync();
+        await using var tx = await other.Database.BeginTransactionAsync();
+        other.Communities.Add(new Community
+        {
+            Code = code, Name = "Міловська селищна територіальна громада", OblastCode = KnownCommunities.LuhanskOblastCode,
+            OblastName = KnownCommunities.LuhanskOblastName, Slug = "milove-first", CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await other.SaveChangesAsync();
+
+        var creating = Task.Run(() => f.CreateAsync(root, Form(code, "milove-second", "milove@x.test")));
+        await WaitForLockWaitAsync(creating);
+        await tx.CommitAsync();
+        var result = await creating;
+
+        Assert.Equal("Громада з цим кодом КАТОТТГ уже є.", result.ErrorAt("Code"));
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        Assert.Equal(["milove-first"], await db.Communities.Where(c => c.Code == code).Select(c => c.Slug).ToListAsync());
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "milove@x.test"));
+    }
+
+    /// <summary>Until a session of the database waits for a lock (the service's insert behind the uncommitted row).</summary>
+    private async Task WaitForLockWaitAsync(Task creating)
+    {
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync() == 0)
+        {
+            Assert.False(creating.IsCompleted, "The creation finished without waiting for the other one's row.");
+            Assert.True(DateTime.UtcNow < deadline, "The creation never waited for the other one's row.");
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PostAsync(HttpClient client, Dictionary<string, string> fields)
     {
         fields["_handler"] = "new-community";
