@@ -103,7 +103,7 @@ internal static class ScaleBench
             await db.Database.MigrateAsync();
         }
 
-        var planId = await new PlanLoader(factory, NullLogger<PlanLoader>.Instance).LoadIfEmptyAsync(BuiltInPlan.Read())
+        var planId = await new PlanLoader(factory, TimeProvider.System, NullLogger<PlanLoader>.Instance).LoadIfEmptyAsync(BuiltInPlan.Read())
             ?? throw new InvalidOperationException("The built-in plan did not load.");
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -153,7 +153,7 @@ internal static class ScaleBench
             await db.Database.MigrateAsync();
         }
 
-        await new PlanLoader(factory, NullLogger<PlanLoader>.Instance).LoadIfEmptyAsync(BuiltInPlan.Read());
+        await new PlanLoader(factory, TimeProvider.System, NullLogger<PlanLoader>.Instance).LoadIfEmptyAsync(BuiltInPlan.Read());
         return (await PeriodSync.SyncOutOfStepAsync(factory)).Count;
     }
 

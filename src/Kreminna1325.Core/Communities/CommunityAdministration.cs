@@ -12,6 +12,22 @@ namespace Kreminna1325.Core.Communities;
 public sealed record CommunityRow(int Id, string Code, string Name, string OblastName, string Slug, DateTimeOffset CreatedAt);
 
 /// <summary>
+/// A creation's outcome: the messages by the form's field (the empty key for none in particular), so the page shows
+/// each at its field; on success the name stored (the codifier's when none was typed) and the one-time password.
+/// </summary>
+public sealed record CommunityResult(IDictionary<string, string[]> Errors, string? Name = null, string? OneTimePassword = null)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public string? ErrorAt(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public static CommunityResult At(string field, IEnumerable<string> messages) => new(new Dictionary<string, string[]> { [field] = [.. messages] });
+
+    public static CommunityResult Taken(string field) =>
+        At(field, [Messages.Get(field == nameof(CommunityForm.Code) ? "Community.CodeTaken" : "Community.SlugTaken")]);
+}
+
+/// <summary>
 /// The communities an instance hosts, for the system administrator: listed a page at a time, and created with their
 /// first administrator in one transaction (never a community without an administrator, nor an administrator of
 /// nothing). A new person gets a one-time password to change at first sign-in (as <see cref="UserAdministration"/>
@@ -32,36 +48,44 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
     }
 
     /// <summary>Creates the community and its administrator; the one-time password, when a new account was made.</summary>
-    public async Task<AdminResult> CreateAsync(ClaimsPrincipal caller, CommunityForm form, CancellationToken ct = default)
+    public async Task<CommunityResult> CreateAsync(ClaimsPrincipal caller, CommunityForm form, CancellationToken ct = default)
     {
         Demand(caller);
         var validation = await validator.ValidateAsync(form, ct);
         if (!validation.IsValid)
         {
-            return AdminResult.Fail(validation.Errors.Select(e => e.ErrorMessage));
+            return new CommunityResult(validation.ToDictionary());
         }
 
-        var code = CommunityFormValidator.Normalize(form.Code);
+        var unit = form.Unit!;
         var slug = form.Slug.Trim();
         await using var scope = Scope(caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Communities.AnyAsync(c => c.Code == code, ct))
+        if (await db.Communities.AnyAsync(c => c.Code == unit.Code, ct))
         {
-            return AdminResult.Fail([Messages.Get("Community.CodeTaken")]);
+            return CommunityResult.Taken(nameof(CommunityForm.Code));
         }
 
         if (await db.Communities.AnyAsync(c => c.Slug == slug, ct))
         {
-            return AdminResult.Fail([Messages.Get("Community.SlugTaken")]);
+            return CommunityResult.Taken(nameof(CommunityForm.Slug));
         }
 
         var community = new Community
         {
-            Code = code, Name = form.Name.Trim(), OblastCode = CommunityFormValidator.Normalize(form.OblastCode),
-            OblastName = form.OblastName.Trim(), Slug = slug, CreatedAt = clock.GetUtcNow(),
+            Code = unit.Code, Name = form.NameToStore, OblastCode = unit.OblastCode,
+            OblastName = unit.OblastTitle, Slug = slug, CreatedAt = clock.GetUtcNow(),
         };
         db.Communities.Add(community);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (TakenField(db, e) is { } field)
+        {
+            // Someone created the same community between the check above and this insert: theirs stands.
+            return CommunityResult.Taken(field);
+        }
 
         string? password = null;
         var email = form.AdminEmail.Trim();
@@ -77,7 +101,7 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return AdminResult.Fail(created.Errors.Select(e => e.Description));
+                return CommunityResult.At(nameof(CommunityForm.AdminEmail), created.Errors.Select(e => e.Description));
             }
         }
 
@@ -88,12 +112,17 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
         var stamped = await users.UpdateSecurityStampAsync(user);
         if (!stamped.Succeeded)
         {
-            return AdminResult.Fail(stamped.Errors.Select(e => e.Description));
+            return CommunityResult.At("", stamped.Errors.Select(e => e.Description));
         }
 
         await tx.CommitAsync(ct);
-        return AdminResult.Ok(password);
+        return new CommunityResult(new Dictionary<string, string[]>(), community.Name, password);
     }
+
+    private static string? TakenField(AppDbContext db, DbUpdateException e) =>
+        UniqueIndexes.Violated<Community>(db, e, nameof(Community.Code)) ? nameof(CommunityForm.Code)
+        : UniqueIndexes.Violated<Community>(db, e, nameof(Community.Slug)) ? nameof(CommunityForm.Slug)
+        : null;
 
     private AsyncServiceScope Scope(ClaimsPrincipal caller, out AppDbContext db, out UserManager<AppUser> users)
     {

@@ -17,7 +17,17 @@ public enum KatottgLevel
 }
 
 /// <summary>A unit of the shipped codifier list; for a first-level unit the oblast is the unit itself.</summary>
-public sealed record KatottgUnit(string Code, string Name, string OblastCode, string OblastName);
+public sealed record KatottgUnit(string Code, string Name, string OblastCode, string OblastName)
+{
+    /// <summary>
+    /// A community's name in full as far as the codifier knows it: it lists the adjective ("Кремінська") but not whether
+    /// the council is a city's, a settlement's or a village's, which only the council's own name says.
+    /// </summary>
+    public string CommunityTitle => $"{Name} територіальна громада";
+
+    /// <summary>A community's oblast in full: every community of the list is in an oblast (Kyiv, Sevastopol and Crimea have none in it).</summary>
+    public string OblastTitle => $"{OblastName} область";
+}
 
 /// <summary>
 /// KATOTTG, the national codifier of administrative units and community territories (Мінрегіон,
@@ -100,11 +110,27 @@ public static partial class Katottg
         return Find(code) is null ? Messages.Get("Katottg.Unknown", code, ValidOn.ToString("d", CultureInfo.CurrentCulture)) : null;
     }
 
-    /// <summary>The rule for a community's code: see <see cref="Problem"/>.</summary>
+    /// <summary>Why the code cannot be an oblast's (a first-level unit's), in the current language, or null when it is one.</summary>
+    public static string? OblastProblem(string? code)
+    {
+        if (!IsWellFormed(code))
+        {
+            return Messages.Get("Katottg.Format");
+        }
+
+        if (LevelOf(code) is { } level and not KatottgLevel.FirstLevel)
+        {
+            return Messages.Get("Katottg.NotOblast", code, Messages.Get($"Katottg.Level.{level}"));
+        }
+
+        return Oblast(code) is null ? Messages.Get("Katottg.UnknownOblast", code, ValidOn.ToString("d", CultureInfo.CurrentCulture)) : null;
+    }
+
+    /// <summary>The rule for a community's code as people type it (<see cref="Normalize"/> is what is stored): see <see cref="Problem"/>.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> MustBeHromadaCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((code, context) =>
         {
-            if (Problem(code) is { } problem)
+            if (Problem(Normalize(code)) is { } problem)
             {
                 context.AddFailure(problem);
             }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Kreminna1325.Core.Seed;
 
 /// <summary>Puts a transcribed plan into the database, once.</summary>
-public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogger<PlanLoader> logger)
+public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<PlanLoader> logger)
 {
     // Two app instances starting together must not both see an empty database and load twice.
     private const long SeedLockKey = 0x4B52_1325;
@@ -26,7 +26,7 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
 
-        var communityId = await EnsureCommunityAsync(db, community, ct);
+        var communityId = await EnsureCommunityAsync(db, community, clock.GetUtcNow(), ct);
         if (await db.Plans.AnyAsync(p => p.CommunityId == communityId, ct))
         {
             return null;
@@ -46,14 +46,14 @@ public sealed class PlanLoader(IDbContextFactory<AppDbContext> dbFactory, ILogge
         return plan.Id;
     }
 
-    private static async Task<int> EnsureCommunityAsync(AppDbContext db, Community community, CancellationToken ct)
+    private static async Task<int> EnsureCommunityAsync(AppDbContext db, Community community, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Communities.Where(c => c.Code == community.Code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct) is { } id)
         {
             return id;
         }
 
-        community.CreatedAt = DateTimeOffset.UtcNow;
+        community.CreatedAt = now;
         db.Communities.Add(community);
         await db.SaveChangesAsync(ct);
         return community.Id;

@@ -34,7 +34,10 @@ public static class RollupLinks
         return string.Create(CultureInfo.InvariantCulture, $"/preferences?community={communityId}{plan}&returnUrl={back}");
     }
 
-    /// <summary>A KATOTTG code as an oblast's is written: "UA" and 17 digits.</summary>
-    public static bool IsCode(string? code) =>
-        code is { Length: 19 } && code.StartsWith("UA", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
+    /// <summary>
+    /// Why an oblast's roll-up is not there: the code is not an oblast's (the codifier says what it is), or no community
+    /// hosted here is in that oblast.
+    /// </summary>
+    public static string NotFound(string oblastCode, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        Core.Communities.Katottg.OblastProblem(oblastCode) ?? l["Rollups.NotFound.Detail", oblastCode];
 }

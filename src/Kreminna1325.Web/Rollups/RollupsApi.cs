@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Exchange;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Rollups;
@@ -36,7 +38,7 @@ public static class RollupsApi
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> SendAsync(
         string? code, string? year, ClaimsPrincipal user, RollupService service, IStringLocalizer l, CancellationToken ct)
     {
-        if (code is not null && !RollupLinks.IsCode(code))
+        if (code is not null && !Katottg.IsWellFormed(code))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Api.BadRequest.Title"], detail: l["Rollups.BadCode.Detail", code]);
         }
@@ -46,10 +48,14 @@ public static class RollupsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: l["Api.BadRequest.Title"], detail: l["AnnualReport.BadYear.Detail", year!]);
         }
 
-        if (await service.GetAllAsync(user, code, QueryValues.Int(year), ct) is not { } rollup)
+        var found = await service.GetAllAsync(user, code, QueryValues.Int(year), ct);
+        if (found is null && code is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Rollups.NotFound.Title"], detail: l["Rollups.NotFound.Detail", code!]);
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Rollups.NotFound.Title"], detail: RollupLinks.NotFound(code, l));
         }
+
+        // Only an oblast's roll-up can be missing: the national one lists whatever communities there are, none included.
+        var rollup = found ?? throw new UnreachableException("The national roll-up was missing.");
 
         var text = CouncilDocuments.InUkrainian(() => Text(rollup, l));
         return CouncilDocuments.Send(stream => RollupXlsx.Write(stream, rollup, text), PlanSheet.ContentType, FileName(rollup));

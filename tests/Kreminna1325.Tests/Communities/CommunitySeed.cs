@@ -21,8 +21,7 @@ public static class CommunitySeed
         var known = new[] { KnownCommunities.Kreminna(), KnownCommunities.Rubizhne() }.SingleOrDefault(c => c.Code == code);
         var community = known ?? new Community
         {
-            Code = code, Name = $"{unit.Name} територіальна громада", OblastCode = unit.OblastCode,
-            OblastName = $"{unit.OblastName} область", Slug = slug,
+            Code = code, Name = unit.CommunityTitle, OblastCode = unit.OblastCode, OblastName = unit.OblastTitle, Slug = slug,
         };
         community.CreatedAt = DateTimeOffset.UtcNow;
         db.Communities.Add(community);

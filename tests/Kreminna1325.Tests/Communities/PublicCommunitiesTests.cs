@@ -80,7 +80,6 @@ public class PublicCommunitiesTests(PublicCommunitiesFixture fixture) : IClassFi
     }
 
     [Theory]
-    [InlineData("UA-44", "Код КАТОТТГ — це «UA» і 17 цифр, наприклад UA44120030000094047.")]
     [InlineData("UA44120000000092852", "UA44120000000092852 — код району, а не територіальної громади.")]
     [InlineData("UA44120030010038707", "UA44120030010038707 — код населеного пункту, а не територіальної громади.")]
     [InlineData("UA44120030000094048", "Територіальної громади з кодом UA44120030000094048 немає в кодифікаторі КАТОТТГ (редакція від 02.07.2025).")]
@@ -96,6 +95,23 @@ public class PublicCommunitiesTests(PublicCommunitiesFixture fixture) : IClassFi
         Assert.Equal(404, problem.GetProperty("status").GetInt32());
         Assert.Equal("Громаду не знайдено", problem.GetProperty("title").GetString());
         Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("UA-44")]
+    [InlineData("UA4412003000009404")]
+    [InlineData("UA44120030000094047x")]
+    [InlineData("<b>UA44120030000094047</b>")]
+    public async Task A_malformed_code_is_a_400_problem_that_says_what_a_code_is(string code)
+    {
+        using var response = await fixture.Anonymous.GetAsync($"/api/communities/{Uri.EscapeDataString(code)}/plans");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Некоректний запит", problem.GetProperty("title").GetString());
+        Assert.Equal("Код КАТОТТГ — це «UA» і 17 цифр, наприклад UA44120030000094047.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

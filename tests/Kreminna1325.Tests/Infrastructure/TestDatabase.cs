@@ -30,7 +30,7 @@ public class TestDatabase : IAsyncLifetime
 
     public virtual Task DisposeAsync() => TestPostgres.DropDatabaseAsync(ConnectionString);
 
-    public PlanLoader CreateLoader() => new(DbFactory, NullLogger<PlanLoader>.Instance);
+    public PlanLoader CreateLoader() => new(DbFactory, TimeProvider.System, NullLogger<PlanLoader>.Instance);
 }
 
 /// <summary>A fresh database holding the built-in Kreminna plan.</summary>

@@ -100,6 +100,50 @@ public class RollupWebTests(RollupWebFixture f) : IClassFixture<RollupWebFixture
     }
 
     [Theory]
+    [InlineData("UA05'", HttpStatusCode.BadRequest, "Код області — «UA» і 17 цифр, а отримано «UA05'».")]
+    [InlineData("ua44000000000018893x", HttpStatusCode.BadRequest, "Код області — «UA» і 17 цифр, а отримано «ua44000000000018893x».")]
+    [InlineData("UA05000000000010236", HttpStatusCode.NotFound, "Жодна громада не належить до області з кодом «UA05000000000010236».")]
+    [InlineData("UA44120000000092852", HttpStatusCode.NotFound, "UA44120000000092852 — код району, а не області.")]
+    [InlineData("UA44120030000094047", HttpStatusCode.NotFound, "UA44120030000094047 — код територіальної громади, а не області.")]
+    [InlineData("UA99000000000012345", HttpStatusCode.NotFound, "Області з кодом UA99000000000012345 немає в кодифікаторі КАТОТТГ (редакція від 02.07.2025).")]
+    public async Task A_malformed_oblast_code_is_400_and_a_code_of_no_oblast_here_is_404_each_saying_why(string code, HttpStatusCode status, string detail)
+    {
+        var client = await AsAsync("national@rollups.test");
+
+        using var response = await client.GetAsync($"/api/rollups/oblast/{Uri.EscapeDataString(code)}.xlsx");
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("UA-44", HttpStatusCode.BadRequest)]
+    [InlineData("UA44120000000092852", HttpStatusCode.NotFound)]
+    [InlineData("UA99000000000012345", HttpStatusCode.NotFound)]
+    public async Task The_open_data_and_the_roll_up_answer_a_code_alike(string code, HttpStatusCode status)
+    {
+        var client = await AsAsync("national@rollups.test");
+
+        using var plans = await client.GetAsync($"/api/communities/{Uri.EscapeDataString(code)}/plans");
+        using var rollup = await client.GetAsync($"/api/rollups/oblast/{Uri.EscapeDataString(code)}.xlsx");
+
+        Assert.Equal((status, status), (plans.StatusCode, rollup.StatusCode));
+    }
+
+    [Fact]
+    public async Task The_page_of_a_code_that_is_no_oblasts_says_what_the_code_is()
+    {
+        var client = await AsAsync("national@rollups.test");
+
+        var html = await client.GetStringAsync("/oblast/UA44120000000092852");
+
+        Assert.Contains("UA44120000000092852 — код району, а не області.", System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    [Theory]
     [InlineData(Roles.Administrator)]
     [InlineData(Roles.CouncilStaff)]
     [InlineData(Roles.ResponsibleOfficial)]
