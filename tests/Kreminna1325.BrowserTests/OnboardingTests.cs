@@ -217,7 +217,8 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
     private async Task<(int Measure, int Direction)> FirstMeasureAsync(int planId)
     {
         await using var db = await fixture.DbFactory.CreateDbContextAsync();
-        return await db.Measures.Where(m => m.Direction.PlanId == planId).OrderBy(m => m.Id)
-            .Select(m => ValueTuple.Create(m.Id, m.DirectionId)).FirstAsync();
+        var first = await db.Measures.Where(m => m.Direction.PlanId == planId).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.DirectionId }).FirstAsync();
+        return (first.Id, first.DirectionId);
     }
 }
