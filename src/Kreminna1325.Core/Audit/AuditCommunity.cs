@@ -10,10 +10,19 @@ namespace Kreminna1325.Core.Audit;
 /// </summary>
 internal static class AuditCommunity
 {
-    public static int? Of(EntityEntry entry) => entry.Entity switch
+    /// <summary>
+    /// The row's community, else <paramref name="madeIn"/> (the context's). A person working in no community (the system
+    /// administrator, a coordinator) has a context kept to <see cref="CommunityScope.NoCommunity"/>, which is no row to file under.
+    /// </summary>
+    public static int? Of(EntityEntry entry, int? madeIn) => Of(entry) ?? (madeIn is > 0 ? madeIn : null);
+
+    private static int? Of(EntityEntry entry) => entry.Entity switch
     {
         ICommunityOwned { CommunityId: > 0 } owned => owned.CommunityId,
         CommunityGrant grant => grant.CommunityId,
+
+        // A community's creation (read after the save, so its id is known) opens its own trail.
+        Community community => community.Id,
         _ when entry.Metadata.FindProperty(nameof(Direction.PlanId)) is { } planId => PlanCommunity(entry, (int?)entry.Property(planId.Name).CurrentValue),
         _ => null,
     };

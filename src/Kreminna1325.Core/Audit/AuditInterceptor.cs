@@ -155,7 +155,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 EntityKey = p.Key ?? KeyOf(p.Entry),
                 Action = p.Action,
                 MeasureId = MeasureOf(p.Entry, p.Action),
-                CommunityId = AuditCommunity.Of(p.Entry) ?? db.CommunityId,
+                CommunityId = AuditCommunity.Of(p.Entry, db.CommunityId),
                 Changes = FieldChange.Serialize(p.Changes ?? Changes(p.Entry, original: false, current: true)),
             }).ToList();
 

@@ -260,4 +260,36 @@ public class CommunityAdministrationTests(CommunityAdministrationFixture f) : IC
         Assert.Contains("UA44120030000094047", html);
         Assert.Contains("kreminna", html);
     }
+
+    [Fact]
+    public async Task Through_the_page_the_system_administrator_who_works_in_no_community_creates_one_filed_in_its_own_trail()
+    {
+        // Signed in, the system administrator's contexts are kept to no community (CommunityScope.NoCommunity): the
+        // audit rows of the save must not be filed under that id, which is no community's (the page answered 500).
+        using var client = await SignIn.AsAsync(f.Factory, CommunityAdministrationFixture.SystemAdministrator);
+        var token = await SignIn.FormTokenAsync(client, "/admin/communities");
+
+        using var response = await client.PostAsync("/admin/communities", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Code"] = "UA44100110000061602", ["Input.Name"] = "Сватівська міська територіальна громада",
+            ["Input.OblastCode"] = KnownCommunities.LuhanskOblastCode, ["Input.OblastName"] = KnownCommunities.LuhanskOblastName,
+            ["Input.Slug"] = "svatove-page", ["Input.AdminEmail"] = "olena@svatove.test", ["Input.AdminName"] = "Олена Сватівська",
+            ["_handler"] = "new-community", ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"one-time-password\"", await response.Content.ReadAsStringAsync());
+        await using var db = await f.DbFactory.CreateDbContextAsync();
+        var community = await db.Communities.SingleAsync(c => c.Slug == "svatove-page");
+        var admin = await db.Users.SingleAsync(u => u.Email == "olena@svatove.test");
+        var trail = await db.AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.Action == Core.Audit.AuditAction.Insert && a.UserName == CommunityAdministrationFixture.SystemAdministrator
+                && ((a.EntityType == nameof(Community) && a.EntityKey == community.Id.ToString()) || (a.EntityType == nameof(AppUser) && a.EntityKey == admin.Id)
+                    || (a.EntityType == nameof(CommunityGrant) && a.CommunityId == community.Id)))
+            .Select(a => new { a.EntityType, a.CommunityId }).ToListAsync();
+        Assert.Equal(
+            [new { EntityType = nameof(AppUser), CommunityId = (int?)null }, new { EntityType = nameof(Community), CommunityId = (int?)community.Id },
+                new { EntityType = nameof(CommunityGrant), CommunityId = (int?)community.Id }],
+            trail.OrderBy(t => t.EntityType, StringComparer.Ordinal));
+    }
 }
