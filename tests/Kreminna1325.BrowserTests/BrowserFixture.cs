@@ -104,7 +104,8 @@ public class BrowserFixture : SeededDatabase
         await page.GetByLabel("Електронна пошта").FillAsync(email);
         await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users)$"), new() { Timeout = 30_000 });
+        // Coordinators land on "/", the system administrator on /admin/communities.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users|admin/communities)?$"), new() { Timeout = 30_000 });
         return (context, page);
     }
 

@@ -29,7 +29,7 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
             await page.GetByLabel("Електронна пошта").FillAsync(email);
             await page.GetByLabel("Пароль").FillAsync(password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/(measures|my-reports|dashboard|admin/users)(\\?.*)?$"), new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/(measures|my-reports|dashboard|admin/users|admin/communities)?(\\?.*)?$"), new() { Timeout = Timeout });
         }
 
         return (context, page);
@@ -61,33 +61,60 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         foreach (var (template, roles) in Pages.Where(p => p.Roles.Contains(role)))
         {
             var path = template.Replace("{measure}", measure.ToString()).Replace("{period}", period.ToString());
-            await page.GotoAsync(fixture.BaseUrl + path);
-            if (!StaticPages.Contains(template))
-            {
-                await BrowserFixture.InteractiveAsync(page);
-            }
-
-            await Assertions.Expect(page.Locator("main").GetByText("Завантаження…")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-            if (TablePages.Contains(template))
-            {
-                await page.Locator("main table tbody tr").First.WaitForAsync(new() { Timeout = 15_000 });
-            }
-
-            var overflow = await OverflowAsync(page);
-            if (overflow > 0)
-            {
-                problems.Add($"{path}: {overflow}px wider than the phone");
-            }
-
-            // The account menu's button is on the screen, not pushed past its edge.
-            var menu = await page.Locator("details.account-menu > summary").BoundingBoxAsync();
-            if (menu is null || menu.X < 0 || menu.X + menu.Width > 390)
-            {
-                problems.Add($"{path}: the account menu is off the screen ({menu?.X}, {menu?.Width})");
-            }
+            await OpenAndMeasureAsync(page, path, StaticPages.Contains(template), TablePages.Contains(template), problems);
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData(CoordinatorAccounts.Oblast, CoordinatorAccounts.OblastPage + " /communities")]
+    [InlineData(CoordinatorAccounts.National, "/national")]
+    [InlineData(CoordinatorAccounts.System, "/admin/communities")]
+    public async Task Coordinator_and_system_administrator_pages_are_no_wider_than_the_phone_and_keep_the_account_menu(string email, string paths)
+    {
+        await CoordinatorAccounts.EnsureNationalAsync(fixture.DbFactory);
+        var (context, page) = await PhoneAsync(fixture, email);
+        await using var _ = context;
+        var problems = new List<string>();
+
+        foreach (var path in paths.Split(' '))
+        {
+            // The community chooser and onboarding are drawn on the server; the roll-ups are a table of communities.
+            var rollup = path == "/national" || path.StartsWith("/oblast/", StringComparison.Ordinal);
+            await OpenAndMeasureAsync(page, path, isStatic: !rollup, isTable: rollup, problems);
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Opens the page as its kind needs, then notes whether it is wider than the phone or pushes the account menu off.</summary>
+    private async Task OpenAndMeasureAsync(IPage page, string path, bool isStatic, bool isTable, List<string> problems)
+    {
+        await page.GotoAsync(fixture.BaseUrl + path);
+        if (!isStatic)
+        {
+            await BrowserFixture.InteractiveAsync(page);
+        }
+
+        await Assertions.Expect(page.Locator("main").GetByText("Завантаження…")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        if (isTable)
+        {
+            await page.Locator("main table tbody tr").First.WaitForAsync(new() { Timeout = 15_000 });
+        }
+
+        var overflow = await OverflowAsync(page);
+        if (overflow > 0)
+        {
+            problems.Add($"{path}: {overflow}px wider than the phone");
+        }
+
+        // The account menu's button is on the screen, not pushed past its edge.
+        var menu = await page.Locator("details.account-menu > summary").BoundingBoxAsync();
+        if (menu is null || menu.X < 0 || menu.X + menu.Width > 390)
+        {
+            problems.Add($"{path}: the account menu is off the screen ({menu?.X}, {menu?.Width})");
+        }
     }
 
     [Fact]

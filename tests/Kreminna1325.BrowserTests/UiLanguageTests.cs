@@ -13,7 +13,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
     private const float Timeout = 15_000;
 
     // Rendered once on the server, without a circuit (see HostileTextTests).
-    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/login", "/account/access-denied", "/account/change-password", "/c/kreminna"];
+    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/login", "/account/access-denied", "/account/change-password", "/c/kreminna", "/communities", "/admin/communities"];
 
     [Fact]
     public Task Anonymous_pages_are_in_Ukrainian() =>
@@ -64,6 +64,16 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
             "/dashboard", "/reports?state=overdue", "/reports?state=approved", "/audit", "/measures", $"/measures/{ids.Measure}",
             $"/reports/{ids.Approved}", $"/plans/{fixture.PlanId}/annual-report/2020", "/account/change-password", "/account/notifications",
         ]);
+    }
+
+    [Theory]
+    [InlineData(CoordinatorAccounts.Oblast, CoordinatorAccounts.OblastPage + " /communities")]
+    [InlineData(CoordinatorAccounts.National, "/national")]
+    [InlineData(CoordinatorAccounts.System, "/admin/communities")]
+    public async Task Coordinator_and_system_administrator_pages_are_in_Ukrainian(string email, string paths)
+    {
+        await CoordinatorAccounts.EnsureNationalAsync(fixture.DbFactory);
+        await VisitAsync(email, paths.Split(' '));
     }
 
     private sealed record Ids(int Measure, int Direction, int Returned, int Draft, int Approved, int? Submitted);
@@ -174,6 +184,11 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
                 await OpenSelectAsync(page, "Об'єкт");
                 await page.GetByRole(AriaRole.Option).First.WaitForAsync(new() { Timeout = Timeout });
                 yield return "entity list open";
+                await page.Keyboard.PressAsync("Escape");
+                break;
+            case "/national" or _ when path.StartsWith("/oblast/", StringComparison.Ordinal):
+                await OpenSelectAsync(page, "Рік");
+                yield return "year list open";
                 await page.Keyboard.PressAsync("Escape");
                 break;
             case "/dashboard":

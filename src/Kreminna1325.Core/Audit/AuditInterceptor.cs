@@ -127,6 +127,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         }
 
         db.Audit.Pending = pending;
+        db.Audit.Granted = AuditCommunity.Granted(db.ChangeTracker);
         db.Audit.Actor = await actor.GetAsync(ct);
         if (db.Database.CurrentTransaction is null)
         {
@@ -155,7 +156,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 EntityKey = p.Key ?? KeyOf(p.Entry),
                 Action = p.Action,
                 MeasureId = MeasureOf(p.Entry, p.Action),
-                CommunityId = AuditCommunity.Of(p.Entry, db.CommunityId),
+                CommunityId = AuditCommunity.Of(p.Entry, state.Granted),
                 Changes = FieldChange.Serialize(p.Changes ?? Changes(p.Entry, original: false, current: true)),
             }).ToList();
 
@@ -279,12 +280,14 @@ internal sealed class AuditState
 {
     public List<AuditInterceptor.PendingRecord>? Pending { get; set; }
     public Actor? Actor { get; set; }
+    public IReadOnlyDictionary<string, int> Granted { get; set; } = new Dictionary<string, int>();
     public IDbContextTransaction? OwnedTransaction { get; set; }
 
     public async Task ResetAsync()
     {
         Pending = null;
         Actor = null;
+        Granted = new Dictionary<string, int>();
         if (OwnedTransaction is { } tx)
         {
             OwnedTransaction = null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -51,6 +52,10 @@ internal sealed class AuditNarration(IReadOnlyModel model, AuditReferences refs)
         {
             sentence = Messages.Get($"Audit.Says.Report.{to}", who, subject);
         }
+        else if (r.EntityType == nameof(CommunityGrant) && r.Action != AuditAction.Update && Granted(r, who) is { } granted)
+        {
+            sentence = granted;
+        }
         else if (r.Action == AuditAction.Update && changes.Count == 1)
         {
             var only = changes[0];
@@ -65,6 +70,36 @@ internal sealed class AuditNarration(IReadOnlyModel model, AuditReferences refs)
             ? Messages.Get("Audit.Context.Measure", measure.Label)
             : null;
         return new HistoryLine(r.Id, r.At, AuditLabels.DateTime(r.At), who, r.Action, r.EntityType, sentence, context, changes, [], 1);
+    }
+
+    /// <summary>
+    /// A role given or taken back, in words: which role, where (the record's community, the oblast, or the whole
+    /// instance) and to whom: «Роль «адміністратор» у громаді «Рубіжанська» надано користувачу Ганна Нова».
+    /// </summary>
+    private string? Granted(AuditRecord r, string who)
+    {
+        string? Field(string name) => AuditReferences.Text(r.Changes.FirstOrDefault(c => c.Field == name) is { } c ? c.New ?? c.Old : null);
+        if (Field(nameof(CommunityGrant.Role)) is not { } role || Field(nameof(CommunityGrant.UserId)) is not { } userId)
+        {
+            return null;
+        }
+
+        var roleName = AuditLabels.Enum(typeof(Accounts.Roles), role);
+        var person = refs.NameOf(nameof(Accounts.AppUser), JsonValue.Create(userId)) ?? Messages.Get("Audit.Value.Gone", userId);
+        var key = $"Audit.Says.Grant.{r.Action}";
+        if (Field(nameof(CommunityGrant.OblastCode)) is { } oblast)
+        {
+            return Messages.Get($"{key}.Oblast", who, roleName, refs.Oblasts.GetValueOrDefault(oblast, oblast), person);
+        }
+
+        // A community role's record is filed in the grant's community (AuditCommunity), so the record names it.
+        if (Accounts.Roles.All.Contains(role) && r.CommunityId is { } community)
+        {
+            var name = refs.Communities.GetValueOrDefault(community) ?? Messages.Get("Audit.Value.Gone", community);
+            return Messages.Get($"{key}.Community", who, roleName, name, person);
+        }
+
+        return Messages.Get(key, who, roleName, person);
     }
 
     private string Who(AuditRecord r) => refs.People.Of(r.UserName, r.UserId);

@@ -15,7 +15,7 @@ public sealed record AuditFilter(
 
 public sealed record AuditRecord(
     long Id, DateTimeOffset At, string? UserId, string UserName, string EntityType, string EntityKey,
-    AuditAction Action, int? MeasureId, IReadOnlyList<FieldChange> Changes);
+    AuditAction Action, int? MeasureId, IReadOnlyList<FieldChange> Changes, int? CommunityId = null);
 
 public sealed record AuditPage(IReadOnlyList<AuditRecord> Items, int Total);
 
@@ -186,5 +186,5 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
         Permissions.Demand(user, Permissions.CanViewAudit, "The audit trail is for administrators and executives.");
 
     private static AuditRecord ToRecord(AuditEntry a) =>
-        new(a.Id, a.At, a.UserId, a.UserName, a.EntityType, a.EntityKey, a.Action, a.MeasureId, FieldChange.Parse(a.Changes));
+        new(a.Id, a.At, a.UserId, a.UserName, a.EntityType, a.EntityKey, a.Action, a.MeasureId, FieldChange.Parse(a.Changes), a.CommunityId);
 }

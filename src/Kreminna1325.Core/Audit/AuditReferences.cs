@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Monitoring;
 using Kreminna1325.Core.Plans;
@@ -24,6 +25,10 @@ internal sealed class AuditReferences
     public Dictionary<int, (FundingSource Source, int Year)> FundingLines { get; private set; } = [];
     public Dictionary<int, (int? DirectionId, FundingSource Source, int Year)> PrintedTotals { get; private set; } = [];
     public Dictionary<int, string> Evidence { get; private set; } = [];
+
+    /// <summary>The communities and oblasts role grants name: a grant's community is its record's own.</summary>
+    public Dictionary<int, string> Communities { get; private set; } = [];
+    public Dictionary<string, string> Oblasts { get; private set; } = [];
     public PersonNames People { get; private set; } = null!;
 
     public static async Task<AuditReferences> LoadAsync(AppDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
@@ -130,7 +135,35 @@ internal sealed class AuditReferences
         var files = Of(nameof(Monitoring.Evidence));
         result.Evidence = await db.Evidence.AsNoTracking().Where(e => files.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FileName, ct);
         result.People = await PersonNames.LoadAsync(db, emails, userIds, ct);
+        await result.LoadGrantScopesAsync(db, records, ct);
         return result;
+    }
+
+    private async Task LoadGrantScopesAsync(AppDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
+        var grants = records.Where(r => r.EntityType == nameof(CommunityGrant)).ToList();
+        var communities = grants.Where(r => r.CommunityId is not null).Select(r => r.CommunityId!.Value).ToHashSet();
+        var oblasts = grants.SelectMany(r => r.Changes).Where(c => c.Field == nameof(CommunityGrant.OblastCode))
+            .Select(c => Text(c.New ?? c.Old)).OfType<string>().ToHashSet();
+        if (communities.Count > 0)
+        {
+            Communities = await db.Communities.AsNoTracking().Where(c => communities.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        }
+
+        if (oblasts.Count > 0)
+        {
+            // The oblast as its communities name it; one no community of this instance is in yet, as the codifier does.
+            var named = await db.Communities.AsNoTracking().Where(c => oblasts.Contains(c.OblastCode))
+                .GroupBy(c => c.OblastCode).Select(g => new { Code = g.Key, Name = g.Min(c => c.OblastName)! }).ToListAsync(ct);
+            Oblasts = named.ToDictionary(o => o.Code, o => o.Name);
+            foreach (var code in oblasts.Where(o => !Oblasts.ContainsKey(o)))
+            {
+                if (Katottg.Oblast(code) is { } unit)
+                {
+                    Oblasts[code] = unit.Name;
+                }
+            }
+        }
     }
 
     /// <summary>Which kind of row a field's value is the id of; null for a field that is not a reference.</summary>

@@ -90,23 +90,28 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
         string? password = null;
         var email = form.AdminEmail.Trim();
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var isNew = user is null;
+        user ??= new AppUser
+        {
+            Email = email, UserName = email, FullName = form.AdminName.Trim(),
+            EmailConfirmed = true, MustChangePassword = true, CreatedAt = clock.GetUtcNow(),
+        };
+
+        // The grant is saved with a new account, so the audit files the account in the new community (AuditCommunity).
+        db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.Administrator, CommunityId = community.Id });
+        if (isNew)
         {
             password = UserAdministration.NewOneTimePassword();
-            user = new AppUser
-            {
-                Email = email, UserName = email, FullName = form.AdminName.Trim(),
-                EmailConfirmed = true, MustChangePassword = true, CreatedAt = clock.GetUtcNow(),
-            };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
                 return CommunityResult.At(nameof(CommunityForm.AdminEmail), created.Errors.Select(e => e.Description));
             }
         }
-
-        db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.Administrator, CommunityId = community.Id });
-        await db.SaveChangesAsync(ct);
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
 
         // A person already signed in gets the new community at once, not at their next sign-in.
         var stamped = await users.UpdateSecurityStampAsync(user);

@@ -59,25 +59,26 @@ public sealed class AccountSetup(
                     }
 
                     db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = account.Role, CommunityId = community });
-                    return Task.FromResult(IdentityResult.Success);
                 });
             }
         }
 
+        // An oblast's coordinator and the system administrator belong to no community: their accounts are filed in none.
         await EnsureDemoAccountAsync(DemoCommunities.OblastCoordinator, user =>
-        {
-            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.OblastCoordinator, OblastCode = KnownCommunities.LuhanskOblastCode });
-            return Task.FromResult(IdentityResult.Success);
-        });
-        await EnsureDemoAccountAsync(DemoCommunities.SystemAdministrator, user => users.AddToRoleAsync(user, Roles.SystemAdministrator));
+            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.OblastCoordinator, OblastCode = KnownCommunities.LuhanskOblastCode }));
+        await EnsureDemoAccountAsync(DemoCommunities.SystemAdministrator, identityRole: Roles.SystemAdministrator);
 
         logger.LogWarning(
             "Demo accounts (local mode only), password {Password}: {Accounts}",
             DemoPassword, string.Join(", ", DemoAccounts.Select(a => $"{a.Email} ({a.Role})")));
     }
 
-    /// <summary>Creates a demo account unless it exists; the account and its role are one change, never a user without a role.</summary>
-    private async Task EnsureDemoAccountAsync(DemoAccount account, Func<AppUser, Task<IdentityResult>> grant)
+    /// <summary>
+    /// Creates a demo account unless it exists; the account and its role are one change, never a user without a role.
+    /// The grant is added before the account is saved, so both are one save and the audit files the account in the
+    /// grant's community (AuditCommunity).
+    /// </summary>
+    private async Task EnsureDemoAccountAsync(DemoAccount account, Action<AppUser>? grant = null, string? identityRole = null)
     {
         if (await users.FindByEmailAsync(account.Email) is not null)
         {
@@ -86,9 +87,13 @@ public sealed class AccountSetup(
 
         var user = NewUser(account.Email, account.FullName, account.Position);
         await using var tx = await db.Database.BeginTransactionAsync();
+        grant?.Invoke(user);
         Check(await users.CreateAsync(user, DemoPassword), account.Email);
-        Check(await grant(user), $"the role of {account.Email}");
-        await db.SaveChangesAsync();
+        if (identityRole is not null)
+        {
+            Check(await users.AddToRoleAsync(user, identityRole), $"the role of {account.Email}");
+        }
+
         await tx.CommitAsync();
     }
 
@@ -107,21 +112,27 @@ public sealed class AccountSetup(
         // The account and its role are one change: a failure leaves no administrator without the role.
         var user = NewUser(email, fullName, DemoAccounts[0].Position);
         await using var tx = await db.Database.BeginTransactionAsync();
+
+        // Saved with the account, so the audit files the account in the community it administers (AuditCommunity).
+        if (await db.Communities.Select(c => c.Id).ToListAsync() is [var only])
+        {
+            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.Administrator, CommunityId = only });
+        }
+
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
             result = await users.AddToRoleAsync(user, Roles.SystemAdministrator);
         }
 
-        if (result.Succeeded && await db.Communities.Select(c => c.Id).ToListAsync() is [var only])
-        {
-            db.CommunityGrants.Add(new CommunityGrant { UserId = user.Id, Role = Roles.Administrator, CommunityId = only });
-            await db.SaveChangesAsync();
-        }
-
         if (result.Succeeded)
         {
             await tx.CommitAsync();
+        }
+        else
+        {
+            // A refused password leaves the grant unsaved in this context: nothing later may save it.
+            db.ChangeTracker.Clear();
         }
 
         return result;

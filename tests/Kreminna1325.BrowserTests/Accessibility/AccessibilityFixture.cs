@@ -42,6 +42,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
             ["submitted"] = PeriodOf(ReportStatus.Submitted),
             ["approved"] = PeriodOf(ReportStatus.Approved),
         };
+        await CoordinatorAccounts.EnsureNationalAsync(App.DbFactory);
         var community = await db.Plans.Where(p => p.Id == App.PlanId).Select(p => p.CommunityId).SingleAsync();
         db.ResponsibleBodies.Add(new ResponsibleBody { CommunityId = community, Name = "Тестовий орган без заходів", ShortName = UnusedBody, Kind = BodyKind.CivilSociety });
 
@@ -131,6 +132,9 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         public const string Staff = "staff";
         public const string Executive = "executive";
         public const string Administrator = "administrator";
+        public const string OblastCoordinator = "oblast-coordinator";
+        public const string NationalCoordinator = "national-coordinator";
+        public const string SystemAdministrator = "system-administrator";
 
         public static string EmailOf(string role) => role switch
         {
@@ -138,6 +142,9 @@ public sealed class AccessibilityFixture : IAsyncLifetime
             Staff => "staff@kreminna.local",
             Executive => "executive@kreminna.local",
             Administrator => "admin@kreminna.local",
+            OblastCoordinator => CoordinatorAccounts.Oblast,
+            NationalCoordinator => CoordinatorAccounts.National,
+            SystemAdministrator => CoordinatorAccounts.System,
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
     }

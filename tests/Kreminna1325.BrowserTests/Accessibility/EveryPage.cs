@@ -14,7 +14,8 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
     public const string Page = "page";
 
     /// <summary>
-    /// A page, who opens it (N anonymous, O official, S staff, E executive, A administrator), and its
+    /// A page, who opens it (N anonymous, O official, S staff, E executive, A administrator, C oblast coordinator,
+    /// G national coordinator, Y system administrator), and its
     /// states beyond "page" with who they are checked for: a picker that every role sees the same is
     /// opened for one of them, so the matrix stays affordable.
     /// </summary>
@@ -55,10 +56,17 @@ public class EveryPage(AccessibilityFixture fixture) : IClassFixture<Accessibili
         new("/plans/import", "SA"),
         new("/plans/{plan}/amendments", "SA"),
         new("/account/notifications", "OSEA", StatesFor: "O", States: [PageStates.NotificationBell, PageStates.CalendarRenew]),
+
+        // The coordinators' roll-ups and community chooser, and the system administrator's onboarding.
+        new(CoordinatorAccounts.OblastPage, "C", StatesFor: "C", States: [PageStates.YearSelect]),
+        new("/national", "G"),
+        new("/communities", "C", Static: true),
+        new("/admin/communities", "Y", Static: true),
     ];
 
     private static readonly (char Letter, string Role)[] RoleLetters =
-        [('N', Anonymous), ('O', Official), ('S', Staff), ('E', Executive), ('A', Administrator)];
+        [('N', Anonymous), ('O', Official), ('S', Staff), ('E', Executive), ('A', Administrator),
+         ('C', OblastCoordinator), ('G', NationalCoordinator), ('Y', SystemAdministrator)];
 
     public static TheoryData<string, string, string, int, string> Matrix()
     {
