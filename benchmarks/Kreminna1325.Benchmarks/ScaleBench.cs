@@ -42,10 +42,15 @@ internal static class ScaleBench
                 kreminnaPlan = (int)(await ScaleGenerator.ScalarAsync(connection, "SELECT min(id) FROM plans WHERE community_id = 1"))!;
             }
 
-            var figures = (await MeasureAllAsync([kept], kreminnaPlan, int.Parse(Environment.GetEnvironmentVariable("BENCH_ROUNDS") ?? "20", CultureInfo.InvariantCulture)))[0];
+            var figures = (await MeasureAllAsync([kept], kreminnaPlan, rounds))[0];
             foreach (var name in figures.Medians.Keys)
             {
                 Console.WriteLine($"| {name} | {figures.Medians[name]:0.0} | {figures.P95s[name]:0.0} |");
+            }
+
+            foreach (var t in await ScaleRollups.MeasureAsync(kept, rounds, DigestRounds))
+            {
+                Console.WriteLine($"| {t.Name} | {t.Median:0.0} | {t.P95:0.0} | {t.Goal} |");
             }
 
             return;
@@ -78,7 +83,8 @@ internal static class ScaleBench
 
             var startup = await StartupAsync(big);
             var figures = await MeasureAllAsync([single, big], planId, rounds);
-            Print(communities, figures[0], figures[1], startup);
+            var across = (await ScaleRollups.MeasureAsync(single, rounds, DigestRounds), await ScaleRollups.MeasureAsync(big, rounds, DigestRounds));
+            Print(communities, figures[0], figures[1], startup, across);
         }
         finally
         {
@@ -212,7 +218,11 @@ internal static class ScaleBench
         return result;
     }
 
-    private static void Print(int communities, Figures one, Figures many, (double InStep, double AllOutOfStep, int Synced) startup)
+    /// <summary>The digest reads a dashboard per community: a minute or more at 1,500, so one run unless asked for more.</summary>
+    private static int DigestRounds => int.Parse(Environment.GetEnvironmentVariable("BENCH_DIGEST_ROUNDS") ?? "1", CultureInfo.InvariantCulture);
+
+    private static void Print(int communities, Figures one, Figures many, (double InStep, double AllOutOfStep, int Synced) startup,
+        (List<ScaleRollups.Timing> One, List<ScaleRollups.Timing> Many) across)
     {
         var failed = false;
         Console.WriteLine();
@@ -235,7 +245,13 @@ internal static class ScaleBench
         failed |= startup.InStep >= 60 || startup.AllOutOfStep >= 60;
         Console.WriteLine($"| start-up (migrate, seed, period check), periods in step, s | | {startup.InStep:0.0} | | | {(startup.InStep < 60 ? "met" : "MISSED")} (< 60 s) |");
         Console.WriteLine($"| start-up with one plan in a hundred out of step ({startup.Synced:N0} plans synced), s | | {startup.AllOutOfStep:0.0} | | | {(startup.AllOutOfStep < 60 ? "met" : "MISSED")} (< 60 s) |");
-        Console.WriteLine("| oblast and national roll-ups p95 | | | | | not yet: no roll-up service (Core/Rollups) on this branch |");
+        for (var i = 0; i < across.Many.Count; i++)
+        {
+            // Absolute goals: a roll-up of one community is no yardstick for one of eighty.
+            var (o, m) = (across.One[i], across.Many[i]);
+            failed |= !m.Met;
+            Console.WriteLine($"| {m.Name}, {m.Rounds} runs | {o.Median:0.0} | {m.Median:0.0} | {m.P95:0.0} | {m.Median / o.Median:0.00}× | {(m.Goal.StartsWith('p') ? (m.Met ? "met" : "MISSED") + $" ({m.Goal})" : m.Goal)} |");
+        }
         if (failed)
         {
             Console.WriteLine();
