@@ -11,7 +11,8 @@
 #   scripts/bench.sh scale    Kreminna alone in a fresh database against Kreminna among BENCH_COMMUNITIES (1,500)
 #                             communities, each with a copy of its plan and two years of reports: the pages' data,
 #                             the dashboard's memory and start-up, with the ratios against the issue's goals
-#                             (BENCH_ROUNDS, BENCH_KEEP=1 keeps the big database for EXPLAIN ANALYZE)
+#                             and the oblast and national roll-ups and the Monday digest of BENCH_DIGEST_COMMUNITIES (100)
+#                             (BENCH_ROUNDS, BENCH_KEEP=1 keeps the databases for EXPLAIN ANALYZE, BENCH_REUSE=1 measures them again)
 # KREMINNA_BENCH_DB set = use that server for the queries; otherwise a throwaway local cluster.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -19,8 +19,6 @@ public sealed record MeasureStatuses(int Done, int InProgress, int NotStarted, i
 {
     public int Measures => Done + InProgress + NotStarted + NotDone;
 
-    public static readonly MeasureStatuses None = new(0, 0, 0, 0);
-
     public int Of(ImplementationStatus status) => status switch
     {
         ImplementationStatus.Done => Done,
@@ -28,9 +26,6 @@ public sealed record MeasureStatuses(int Done, int InProgress, int NotStarted, i
         ImplementationStatus.NotDone => NotDone,
         _ => NotStarted,
     };
-
-    public static MeasureStatuses operator +(MeasureStatuses a, MeasureStatuses b) =>
-        new(a.Done + b.Done, a.InProgress + b.InProgress, a.NotStarted + b.NotStarted, a.NotDone + b.NotDone);
 }
 
 /// <summary>Planned (the funding lines of the year) against spent (approved reports of the year) from one source.</summary>
@@ -43,8 +38,6 @@ public sealed record SourceBudget(FundingSource Source, decimal Planned, decimal
 public sealed record PeopleReached(int Women, int Men)
 {
     public decimal? WomenShare => ReachRow.WomenShareOf(Women, Men);
-
-    public static PeopleReached operator +(PeopleReached a, PeopleReached b) => new(a.Women + b.Women, a.Men + b.Men);
 }
 
 /// <summary>A community's figures for the year, or the oblast's or country's totals of them. Approved reports only.</summary>
@@ -54,12 +47,6 @@ public sealed record RollupFigures(MeasureStatuses Measures, ReportingTotals Rep
     public decimal Spent => Budget.Sum(b => b.Spent);
 
     public SourceBudget Of(FundingSource source) => Budget.FirstOrDefault(b => b.Source == source) ?? new SourceBudget(source, 0m, 0m);
-
-    public static RollupFigures Sum(IEnumerable<RollupFigures> rows) => rows.Aggregate(
-        new RollupFigures(MeasureStatuses.None, new ReportingTotals(0, 0, 0, 0, 0), Sources(new Dictionary<FundingSource, decimal>(), new Dictionary<FundingSource, decimal>()), new PeopleReached(0, 0)),
-        (t, r) => new RollupFigures(t.Measures + r.Measures, t.Reporting + r.Reporting,
-            [.. Enum.GetValues<FundingSource>().Select(s => new SourceBudget(s, t.Of(s).Planned + r.Of(s).Planned, t.Of(s).Spent + r.Of(s).Spent))],
-            t.People + r.People));
 
     /// <summary>A row for every source, zero where nothing is planned or spent.</summary>
     internal static IReadOnlyList<SourceBudget> Sources(IReadOnlyDictionary<FundingSource, decimal> planned, IReadOnlyDictionary<FundingSource, decimal> spent) =>
