@@ -105,7 +105,7 @@ public class BrowserFixture : SeededDatabase
         await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
         // Coordinators land on "/", the system administrator on /admin/communities.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users|admin/communities)?$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users|admin/communities|national|oblast/UA\\d{17})?$"), new() { Timeout = 30_000 });
         return (context, page);
     }
 

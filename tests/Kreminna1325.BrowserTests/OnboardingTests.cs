@@ -65,8 +65,6 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
 
         await page.GetByLabel("Код КАТОТТГ громади", new() { Exact = true }).FillAsync(Code);
         await page.GetByLabel("Назва громади", new() { Exact = true }).FillAsync(Name);
-        await page.GetByLabel("Код КАТОТТГ області", new() { Exact = true }).FillAsync(KnownCommunities.LuhanskOblastCode);
-        await page.GetByLabel("Область", new() { Exact = true }).FillAsync(KnownCommunities.LuhanskOblastName);
         await page.GetByLabel("Коротка назва в адресі", new() { Exact = true }).FillAsync(Slug);
         await page.GetByLabel("Електронна пошта адміністратора громади", new() { Exact = true }).FillAsync(AdminEmail);
         await page.GetByLabel("Ім'я та прізвище адміністратора", new() { Exact = true }).FillAsync("Олена Сватівська");
@@ -99,7 +97,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
         await page.GetByLabel("Новий пароль", new() { Exact = true }).FillAsync(ownPassword);
         await page.GetByLabel("Новий пароль ще раз").FillAsync(ownPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Змінити пароль" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin/users\\?password-changed=1$"), new() { Timeout = Timeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/users\\?password-changed=1$"), new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#password-changed")).ToBeVisibleAsync(new() { Timeout = Timeout });
 
         var export = await page.APIRequest.GetAsync($"{fixture.BaseUrl}/api/plans/{fixture.PlanId}/export.xlsx");
@@ -110,7 +108,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
         {
             await fixture.OpenAsync(page, "/plans");
             await page.Locator("[data-action='import-plan']").ClickAsync();
-            await page.WaitForURLAsync($"{fixture.BaseUrl}/plans/import", new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync($"{fixture.BaseUrl}/plans/import", new() { Timeout = Timeout });
             await BrowserFixture.InteractiveAsync(page);
 
             await page.GetByLabel("Громада").FillAsync("Сватівська міська рада");
@@ -145,9 +143,10 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
     /// </summary>
     private async Task CoordinatorReadsAndIsRefusedAsync(int svatovePlanId)
     {
-        var (context, page) = await SignInAsync(DemoCommunities.OblastCoordinator.Email, DemoPassword, null);
+        // Signing in lands the coordinator on their oblast's roll-up.
+        var (context, page) = await SignInAsync(DemoCommunities.OblastCoordinator.Email, DemoPassword, $"/oblast/{KnownCommunities.LuhanskOblastCode}");
         await using var _ = context;
-        await fixture.OpenAsync(page, $"/oblast/{KnownCommunities.LuhanskOblastCode}");
+        await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
             .ToHaveTextAsync($"Зведення: {KnownCommunities.LuhanskOblastName}", new() { Timeout = Timeout });
 
@@ -172,7 +171,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
         {
             await fixture.OpenAsync(page, $"/oblast/{KnownCommunities.LuhanskOblastCode}");
             await page.Locator($".rollup-table tbody tr[data-community='{c.Code}']").GetByRole(AriaRole.Link).ClickAsync();
-            await page.WaitForURLAsync(new Regex("/dashboard(\\?.*)?$"), new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard(\\?.*)?$"), new() { Timeout = Timeout });
             await BrowserFixture.InteractiveAsync(page);
             await Assertions.Expect(page.Locator(".community-switcher")).ToContainTextAsync(c.Name, new() { Timeout = Timeout });
 
@@ -202,7 +201,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
         }
         else
         {
-            await page.WaitForURLAsync(fixture.BaseUrl + landing, new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + landing, new() { Timeout = Timeout });
         }
 
         return (context, page);

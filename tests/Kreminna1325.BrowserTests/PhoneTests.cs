@@ -29,7 +29,7 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
             await page.GetByLabel("Електронна пошта").FillAsync(email);
             await page.GetByLabel("Пароль").FillAsync(password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/(measures|my-reports|dashboard|admin/users|admin/communities)?(\\?.*)?$"), new() { Timeout = Timeout });
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/(measures|my-reports|dashboard|admin/users|admin/communities|national|oblast/UA\\d{17})?(\\?.*)?$"), new() { Timeout = Timeout });
         }
 
         return (context, page);

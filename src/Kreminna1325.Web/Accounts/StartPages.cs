@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Kreminna1325.Core.Accounts;
+using Kreminna1325.Core.Communities;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kreminna1325.Web.Accounts;
@@ -6,14 +8,17 @@ namespace Kreminna1325.Web.Accounts;
 /// <summary>Where each role lands after signing in.</summary>
 public static class StartPages
 {
-    public static string For(IEnumerable<string> roles)
+    /// <summary>The start page of the person's roles, in every community and beyond: a coordinator lands on their roll-up.</summary>
+    public static string For(ClaimsPrincipal user)
     {
-        var set = roles.ToHashSet();
+        var set = CommunityClaims.RolesAnywhere(user).ToHashSet();
         return set.Contains(Roles.Administrator) ? "/admin/users"
             : set.Contains(Roles.CouncilStaff) ? "/measures"
             : set.Contains(Roles.ResponsibleOfficial) ? "/my-reports"
             : set.Contains(Roles.Executive) ? "/dashboard"
             : set.Contains(Roles.SystemAdministrator) ? "/admin/communities"
+            : set.Contains(Roles.NationalCoordinator) ? "/national"
+            : CommunityClaims.CoordinatedOblasts(user) is [var oblast, ..] ? $"/oblast/{oblast}"
             : "/";
     }
 
@@ -21,10 +26,10 @@ public static class StartPages
     /// Where a signed-in person goes from the sign-in page: to choose a password if they must, else back
     /// where they were sent from (a local page outside /account), else their role's start page.
     /// </summary>
-    public static string AfterSignIn(string? returnUrl, IEnumerable<string> roles, bool mustChangePassword) =>
+    public static string AfterSignIn(string? returnUrl, ClaimsPrincipal user, bool mustChangePassword) =>
         mustChangePassword ? MustChangePasswordMiddleware.ChangePasswordPath
             : Local(returnUrl) is { } back && !back.StartsWith("/account", StringComparison.OrdinalIgnoreCase) ? back
-            : For(roles);
+            : For(user);
 
     /// <summary>Where to go back to: <see cref="Local"/>, or the site's start page.</summary>
     public static string LocalPath(string? returnUrl) => Local(returnUrl) ?? "/";

@@ -40,8 +40,7 @@ public class GrantTrailTests(CommunityAdministrationFixture f) : IClassFixture<C
         var root = await f.PrincipalAsync(CommunityAdministrationFixture.SystemAdministrator);
         var result = await f.CreateAsync(root, new CommunityForm
         {
-            Code = "UA44120070000032111", Name = "Тестова громада", OblastCode = KnownCommunities.LuhanskOblastCode,
-            OblastName = KnownCommunities.LuhanskOblastName, Slug = "trail-test", AdminEmail = "hanna@trail.test", AdminName = "Ганна Нова",
+            Code = "UA44100050000027880", Name = "Красноріченська селищна територіальна громада", Slug = "trail-test", AdminEmail = "hanna@trail.test", AdminName = "Ганна Нова",
         });
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         await using var db = await f.DbFactory.CreateDbContextAsync();
@@ -51,8 +50,8 @@ public class GrantTrailTests(CommunityAdministrationFixture f) : IClassFixture<C
         var uk = await TrailAsync(community, "uk-UA");
         var en = await TrailAsync(community, "en");
 
-        Assert.Contains(uk, l => l.Sentence == $"{Root}: роль «адміністратор» у громаді «Тестова громада» надано користувачу Ганна Нова");
-        Assert.Contains(en, l => l.Sentence == $"{Root} granted the role ‘administrator’ in the community ‘Тестова громада’ to Ганна Нова");
+        Assert.Contains(uk, l => l.Sentence == $"{Root}: роль «адміністратор» у громаді «Красноріченська селищна територіальна громада» надано користувачу Ганна Нова");
+        Assert.Contains(en, l => l.Sentence == $"{Root} granted the role ‘administrator’ in the community ‘Красноріченська селищна територіальна громада’ to Ганна Нова");
         Assert.Contains(uk, l => l.EntityType == nameof(AppUser) && l.Action == AuditAction.Insert && l.Sentence.Contains("Ганна Нова", StringComparison.Ordinal));
         var kreminna = await TrailAsync(TestUsers.Kreminna, "uk-UA");
         Assert.DoesNotContain(kreminna, l => l.Sentence.Contains("Ганна Нова", StringComparison.Ordinal));
