@@ -13,15 +13,15 @@ public sealed record CommunityPlans(CommunitySummary Community, IReadOnlyList<Pl
 
 /// <summary>
 /// The communities the public can read: those with at least one plan (a community being set up has nothing to
-/// show yet). Reads go through the context's community filter like every public read, so a signed-in person
-/// sees their current community's and anonymous readers see all.
+/// show yet). Public, so the same for everyone: read through the one public door, as the plan, budget and open data
+/// are, so a person signed in to one community reads the others' public pages as anonymous readers do.
 /// </summary>
 public sealed class CommunityQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
     /// <summary>By oblast, then name, in Ukrainian alphabetical order (both columns have the Ukrainian collation).</summary>
     public async Task<IReadOnlyList<CommunitySummary>> ListAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         return await db.Communities.AsNoTracking()
             .Where(c => db.Plans.Any(p => p.CommunityId == c.Id))
             .OrderBy(c => c.OblastName).ThenBy(c => c.Name).ThenBy(c => c.Code)
@@ -39,7 +39,7 @@ public sealed class CommunityQueries(IDbContextFactory<AppDbContext> dbFactory)
 
     private async Task<CommunityPlans?> FindAsync(Expression<Func<Community, bool>> which, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreatePublicAsync(ct);
         var community = await db.Communities.AsNoTracking().Where(which)
             .Select(c => new { c.Id, Summary = new CommunitySummary(c.Code, c.Name, c.OblastName, c.OblastCode, c.Slug) })
             .SingleOrDefaultAsync(ct);
