@@ -65,11 +65,17 @@ public class BrowserFixture : SeededDatabase
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
 
-    /// <summary>Opens a path of the app and waits until the page is interactive.</summary>
+    /// <summary>
+    /// Opens a path of the app and waits until the page is ready: a page on a circuit until it is interactive, a page
+    /// drawn once on the server (<see cref="AppPages.IsStatic"/>) once it has loaded, as it has no circuit to wait for.
+    /// </summary>
     public async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(BaseUrl + path);
-        await InteractiveAsync(page);
+        if (!AppPages.IsStatic(path))
+        {
+            await InteractiveAsync(page);
+        }
     }
 
     /// <summary>
@@ -84,10 +90,17 @@ public class BrowserFixture : SeededDatabase
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true })).ToHaveTextAsync(option);
     }
 
-    /// <summary>Signs in through the sign-in page, as a person does, and waits for the start page.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, List<string>? consoleErrors = null)
+    /// <summary>The demo accounts' password (scripts/run.sh's, and every seeded test database's).</summary>
+    public const string DemoPassword = "Demo-Kreminna-1325";
+
+    /// <summary>
+    /// Signs in through the sign-in page, as a person does, in a browser of its own, and waits for where the app sends
+    /// the person: <paramref name="landing"/> when given, otherwise a start page.
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(
+        string email, string password = DemoPassword, string? landing = null, BrowserNewContextOptions? options = null, List<string>? consoleErrors = null)
     {
-        var context = await Browser.NewContextAsync();
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         if (consoleErrors is not null)
         {
@@ -102,11 +115,31 @@ public class BrowserFixture : SeededDatabase
 
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.GetByLabel("Електронна пошта").FillAsync(email);
-        await page.GetByLabel("Пароль").FillAsync("Demo-Kreminna-1325");
+        await page.GetByLabel("Пароль").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        // Coordinators land on "/", the system administrator on /admin/communities.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users|admin/communities|national|oblast/UA\\d{17})?$"), new() { Timeout = 30_000 });
+        if (landing is not null)
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(BaseUrl + landing, new() { Timeout = 30_000 });
+        }
+        else
+        {
+            // Coordinators land on "/", the system administrator on /admin/communities.
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/(measures|my-reports|dashboard|admin/users|admin/communities|national|oblast/UA\\d{17})?$"), new() { Timeout = 30_000 });
+        }
+
         return (context, page);
+    }
+
+    /// <summary>A browser of its own for the person with this email, signed in, or for anyone (null), and its page.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> VisitorAsync(string? email)
+    {
+        if (email is not null)
+        {
+            return await SignInAsync(email);
+        }
+
+        var context = await Browser.NewContextAsync();
+        return (context, await context.NewPageAsync());
     }
 
     public override async Task DisposeAsync()

@@ -163,18 +163,7 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
 
     private async Task VisitAsync(string? email, string[] paths)
     {
-        IBrowserContext context;
-        IPage page;
-        if (email is null)
-        {
-            context = await App.Browser.NewContextAsync();
-            page = await context.NewPageAsync();
-        }
-        else
-        {
-            (context, page) = await App.SignInAsync(email);
-        }
-
+        var (context, page) = await App.VisitorAsync(email);
         await using var _ = context;
         var findings = new List<string>();
         foreach (var path in paths)
@@ -187,11 +176,7 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
             findings.AddRange(InjectedIn(new HtmlParser().ParseDocument(await raw.TextAsync())).Select(f => $"{path} (server HTML): {f}"));
 
             // As the browser shows it once the circuit has rendered, with the page's editors open where there are some.
-            await page.GotoAsync(App.BaseUrl + path);
-            if (!IsStatic(path.Split('?')[0]))
-            {
-                await BrowserFixture.InteractiveAsync(page);
-            }
+            await App.OpenAsync(page, path);
 
             await OpenEditorsAsync(page, path);
             findings.AddRange(await InjectedAsync(page, path));
@@ -199,13 +184,6 @@ public partial class HostileTextTests(HostileFixture fixture) : IClassFixture<Ho
 
         Assert.True(findings.Count == 0, $"Injected as {email ?? "anonymous"}:\n{string.Join('\n', findings.Distinct())}");
     }
-
-    // Pages rendered once on the server, without a circuit: the account forms, and the public plan
-    // (static so that it can be cached for a crowd).
-    private static readonly HashSet<string> StaticPages = ["/", "/account/login", "/account/access-denied", "/account/change-password"];
-
-    private static bool IsStatic(string path) =>
-        StaticPages.Contains(path) || (path.StartsWith("/plans/", StringComparison.Ordinal) && int.TryParse(path["/plans/".Length..], out _));
 
     private static async Task OpenEditorsAsync(IPage page, string path)
     {

@@ -25,7 +25,6 @@ public sealed class OnboardingFixture : BrowserFixture
 public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<OnboardingFixture>
 {
     private const float Timeout = 15_000;
-    private const string DemoPassword = "Demo-Kreminna-1325";
 
     // Svatove, a hromada of Luhansk oblast the demo does not host (katottg-hromadas.tsv).
     private const string Code = "UA44100110000061602";
@@ -59,7 +58,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
     /// <summary>The system administrator hosts the community and its administrator; the page shows the one-time password once.</summary>
     private async Task<string> CreateCommunityAsync()
     {
-        var (context, page) = await SignInAsync(DemoCommunities.SystemAdministrator.Email, DemoPassword, "/admin/communities");
+        var (context, page) = await fixture.SignInAsync(DemoCommunities.SystemAdministrator.Email, landing: "/admin/communities");
         await using var _ = context;
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Громади", new() { Timeout = Timeout });
 
@@ -85,7 +84,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
     private async Task<int> ImportPlanAsync(string oneTimePassword)
     {
         const string ownPassword = "Svativ-Rada-Plan-1325";
-        var (context, page) = await SignInAsync(AdminEmail, oneTimePassword, MustChangePasswordMiddleware.ChangePasswordPath);
+        var (context, page) = await fixture.SignInAsync(AdminEmail, oneTimePassword, MustChangePasswordMiddleware.ChangePasswordPath);
         await using var _ = context;
         await Assertions.Expect(page.GetByText("Ви увійшли з одноразовим паролем")).ToBeVisibleAsync(new() { Timeout = Timeout });
 
@@ -100,41 +99,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/users\\?password-changed=1$"), new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#password-changed")).ToBeVisibleAsync(new() { Timeout = Timeout });
 
-        var export = await page.APIRequest.GetAsync($"{fixture.BaseUrl}/api/plans/{fixture.PlanId}/export.xlsx");
-        Assert.True(export.Ok, $"the export answered {export.Status}");
-        var file = Path.Combine(Path.GetTempPath(), $"svatove-plan-{Guid.NewGuid():N}.xlsx");
-        await File.WriteAllBytesAsync(file, await export.BodyAsync());
-        try
-        {
-            await fixture.OpenAsync(page, "/plans");
-            await page.Locator("[data-action='import-plan']").ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync($"{fixture.BaseUrl}/plans/import", new() { Timeout = Timeout });
-            await BrowserFixture.InteractiveAsync(page);
-
-            await page.GetByLabel("Громада").FillAsync("Сватівська міська рада");
-            await page.GetByLabel("Назва плану").FillAsync(PlanTitle);
-            await page.GetByLabel("Перший рік").FillAsync("2020");
-            await page.GetByLabel("Останній рік").FillAsync("2022");
-            await page.Locator("input[type='file']").SetInputFilesAsync(file);
-            await Assertions.Expect(page.Locator("[data-role='import-file-name']")).ToContainTextAsync("svatove-plan-", new() { Timeout = Timeout });
-
-            await page.Locator("[data-action='import-preview']").ClickAsync();
-            var preview = page.Locator("[data-role='import-preview']");
-            await Assertions.Expect(preview).ToBeVisibleAsync(new() { Timeout = Timeout });
-            await Assertions.Expect(preview.Locator("[data-count='measures']")).ToHaveTextAsync("28");
-            await Assertions.Expect(page.Locator("[data-role='import-status']")).ToContainTextAsync("Проблем немає");
-
-            await page.Locator("[data-action='import-confirm']").ClickAsync();
-            var open = page.Locator("[data-action='open-imported-plan']");
-            await Assertions.Expect(open).ToBeVisibleAsync(new() { Timeout = Timeout });
-            var href = await open.GetAttributeAsync("href") ?? "";
-            Assert.Matches("^/plans/[0-9]+$", href);
-            return int.Parse(href["/plans/".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        return await PlanImportPage.ImportAsync(fixture, page, new("Сватівська міська рада", PlanTitle, "svatove-plan-"), Timeout);
     }
 
     /// <summary>
@@ -144,7 +109,7 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
     private async Task CoordinatorReadsAndIsRefusedAsync(int svatovePlanId)
     {
         // Signing in lands the coordinator on their oblast's roll-up.
-        var (context, page) = await SignInAsync(DemoCommunities.OblastCoordinator.Email, DemoPassword, $"/oblast/{KnownCommunities.LuhanskOblastCode}");
+        var (context, page) = await fixture.SignInAsync(DemoCommunities.OblastCoordinator.Email, landing: $"/oblast/{KnownCommunities.LuhanskOblastCode}");
         await using var _ = context;
         await BrowserFixture.InteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
@@ -184,27 +149,6 @@ public class OnboardingTests(OnboardingFixture fixture) : IClassFixture<Onboardi
                 await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Недостатньо прав", new() { Timeout = Timeout });
             }
         }
-    }
-
-    /// <summary>Signs in through the sign-in page with the given password and waits for where the app sends the person.</summary>
-    private async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, string password, string? landing)
-    {
-        var context = await fixture.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("Електронна пошта").FillAsync(email);
-        await page.GetByLabel("Пароль").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-        if (landing is null)
-        {
-            await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = Timeout });
-        }
-        else
-        {
-            await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + landing, new() { Timeout = Timeout });
-        }
-
-        return (context, page);
     }
 
     private async Task<int> PlanOfAsync(string communityCode)

@@ -7,33 +7,16 @@ namespace Kreminna1325.BrowserTests;
 /// <summary>A phone (390 × 844): every page of every role fits the screen, the account menu is there, wide tables scroll in their own keyboard-reachable region, and focus goes to what an action did.</summary>
 public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const float Timeout = 30_000;
-
     // RoleMatrixTests' protected pages, and the public pages every role opens too.
     private static readonly (string Path, string Roles)[] Pages =
         [("/", "ASOE"), ("/c/kreminna", "ASOE"), ("/open-data", "ASOE"), .. Kreminna1325.Tests.Accounts.RoleMatrixTests.ProtectedPages];
 
-    // Pages drawn on the server without a circuit (no "interactive" mark to wait for).
-    private static readonly HashSet<string> StaticPages = ["/", "/c/kreminna", "/open-data", "/account/change-password"];
-
     // Pages whose content is a table: measured once its rows are there, not while it loads.
     private static readonly HashSet<string> TablePages = ["/", "/c/kreminna", "/open-data", "/measures", "/admin/users", "/bodies", "/plans", "/measures/{measure}/edit"];
 
-    public static async Task<(IBrowserContext Context, IPage Page)> PhoneAsync(BrowserFixture fixture, string? email, string password = "Demo-Kreminna-1325")
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
-        var page = await context.NewPageAsync();
-        if (email is not null)
-        {
-            await page.GotoAsync(fixture.BaseUrl + "/account/login");
-            await page.GetByLabel("Електронна пошта").FillAsync(email);
-            await page.GetByLabel("Пароль").FillAsync(password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Увійти" }).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/(measures|my-reports|dashboard|admin/users|admin/communities|national|oblast/UA\\d{17})?(\\?.*)?$"), new() { Timeout = Timeout });
-        }
-
-        return (context, page);
-    }
+    /// <summary>Signs in, as a person does, on a phone of its own.</summary>
+    public static Task<(IBrowserContext Context, IPage Page)> PhoneAsync(BrowserFixture fixture, string email, string password = BrowserFixture.DemoPassword) =>
+        fixture.SignInAsync(email, password, options: new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
 
     private async Task<(int Measure, int Period)> IdsAsync()
     {
@@ -61,7 +44,7 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
         foreach (var (template, roles) in Pages.Where(p => p.Roles.Contains(role)))
         {
             var path = template.Replace("{measure}", measure.ToString()).Replace("{period}", period.ToString());
-            await OpenAndMeasureAsync(page, path, StaticPages.Contains(template), TablePages.Contains(template), problems);
+            await OpenAndMeasureAsync(page, path, TablePages.Contains(template), problems);
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -80,22 +63,18 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 
         foreach (var path in paths.Split(' '))
         {
-            // The community chooser and onboarding are drawn on the server; the roll-ups are a table of communities.
+            // The roll-ups are a table of communities.
             var rollup = path == "/national" || path.StartsWith("/oblast/", StringComparison.Ordinal);
-            await OpenAndMeasureAsync(page, path, isStatic: !rollup, isTable: rollup, problems);
+            await OpenAndMeasureAsync(page, path, isTable: rollup, problems);
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    /// <summary>Opens the page as its kind needs, then notes whether it is wider than the phone or pushes the account menu off.</summary>
-    private async Task OpenAndMeasureAsync(IPage page, string path, bool isStatic, bool isTable, List<string> problems)
+    /// <summary>Opens the page, waits for its content, then notes whether it is wider than the phone or pushes the account menu off.</summary>
+    private async Task OpenAndMeasureAsync(IPage page, string path, bool isTable, List<string> problems)
     {
-        await page.GotoAsync(fixture.BaseUrl + path);
-        if (!isStatic)
-        {
-            await BrowserFixture.InteractiveAsync(page);
-        }
+        await fixture.OpenAsync(page, path);
 
         await Assertions.Expect(page.Locator("main").GetByText("Завантаження…")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         if (isTable)
@@ -126,12 +105,7 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 
         foreach (var path in new[] { "/", $"/measures/{measure}/edit" })
         {
-            await page.GotoAsync(fixture.BaseUrl + path);
-            if (path != "/")
-            {
-                await BrowserFixture.InteractiveAsync(page);
-            }
-
+            await fixture.OpenAsync(page, path);
             await page.Locator("main table tbody tr").First.WaitForAsync(new() { Timeout = 15_000 });
             var regions = page.Locator(".scroll-region");
             Assert.True(await regions.CountAsync() > 0, path);

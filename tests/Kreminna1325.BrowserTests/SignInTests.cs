@@ -17,7 +17,7 @@ public class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     public async Task Each_demo_role_signs_in_and_lands_on_its_start_page(string email, string path, string heading)
     {
         var errors = new List<string>();
-        var (context, page) = await fixture.SignInAsync(email, errors);
+        var (context, page) = await fixture.SignInAsync(email, consoleErrors: errors);
         await using var _ = context;
 
         await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + path, new() { Timeout = Timeout });

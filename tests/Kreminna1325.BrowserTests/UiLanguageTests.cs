@@ -12,9 +12,6 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
 {
     private const float Timeout = 15_000;
 
-    // Rendered once on the server, without a circuit (see HostileTextTests).
-    private static readonly HashSet<string> StaticPages = ["/", "/open-data", "/account/login", "/account/access-denied", "/account/change-password", "/c/kreminna", "/communities", "/admin/communities"];
-
     [Fact]
     public Task Anonymous_pages_are_in_Ukrainian() =>
         VisitAsync(null, ["/", $"/plans/{fixture.PlanId}", "/c/kreminna", "/open-data", "/account/login", "/account/access-denied", "/no-such-page"]);
@@ -93,30 +90,13 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
 
     private async Task VisitAsync(string? email, string[] paths)
     {
-        IBrowserContext context;
-        IPage page;
-        if (email is null)
-        {
-            context = await fixture.Browser.NewContextAsync();
-            page = await context.NewPageAsync();
-        }
-        else
-        {
-            (context, page) = await fixture.SignInAsync(email);
-        }
-
+        var (context, page) = await fixture.VisitorAsync(email);
         await using var owned = context;
         var findings = new List<string>();
         foreach (var path in paths)
         {
-            await page.GotoAsync(fixture.BaseUrl + path);
+            await fixture.OpenAsync(page, path);
             var bare = path.Split('?')[0];
-            var isStatic = StaticPages.Contains(bare) || (bare.StartsWith("/plans/", StringComparison.Ordinal) && int.TryParse(bare["/plans/".Length..], out _));
-            if (!isStatic)
-            {
-                await BrowserFixture.InteractiveAsync(page);
-            }
-
             var where = $"{email ?? "anonymous"} {path}";
             var onPage = await UiLanguage.FindAsync(page, where);
             findings.AddRange(onPage);
