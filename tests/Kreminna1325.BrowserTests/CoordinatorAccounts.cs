@@ -18,6 +18,14 @@ public static class CoordinatorAccounts
 
     public const string OblastPage = "/oblast/" + KnownCommunities.LuhanskOblastCode;
 
+    /// <summary>Each account with the pages it opens (separated by spaces), for the theories that open every page of every role.</summary>
+    public static TheoryData<string, string> Pages => new()
+    {
+        { Oblast, OblastPage + " /communities" },
+        { National, "/national" },
+        { System, "/admin/communities" },
+    };
+
     public static async Task EnsureNationalAsync(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

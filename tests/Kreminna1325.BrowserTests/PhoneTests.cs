@@ -51,9 +51,7 @@ public class PhoneTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
     }
 
     [Theory]
-    [InlineData(CoordinatorAccounts.Oblast, CoordinatorAccounts.OblastPage + " /communities")]
-    [InlineData(CoordinatorAccounts.National, "/national")]
-    [InlineData(CoordinatorAccounts.System, "/admin/communities")]
+    [MemberData(nameof(CoordinatorAccounts.Pages), MemberType = typeof(CoordinatorAccounts))]
     public async Task Coordinator_and_system_administrator_pages_are_no_wider_than_the_phone_and_keep_the_account_menu(string email, string paths)
     {
         await CoordinatorAccounts.EnsureNationalAsync(fixture.DbFactory);

@@ -64,9 +64,7 @@ public class UiLanguageTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
     }
 
     [Theory]
-    [InlineData(CoordinatorAccounts.Oblast, CoordinatorAccounts.OblastPage + " /communities")]
-    [InlineData(CoordinatorAccounts.National, "/national")]
-    [InlineData(CoordinatorAccounts.System, "/admin/communities")]
+    [MemberData(nameof(CoordinatorAccounts.Pages), MemberType = typeof(CoordinatorAccounts))]
     public async Task Coordinator_and_system_administrator_pages_are_in_Ukrainian(string email, string paths)
     {
         await CoordinatorAccounts.EnsureNationalAsync(fixture.DbFactory);
