@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Monitoring.ReportSpending> ReportSpending => Set<Monitoring.ReportSpending>();
     public DbSet<Monitoring.Evidence> Evidence => Set<Monitoring.Evidence>();
     public DbSet<Monitoring.ReportEvent> ReportEvents => Set<Monitoring.ReportEvent>();
+    public DbSet<Monitoring.MeasureYearStatus> MeasureYearStatuses => Set<Monitoring.MeasureYearStatus>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.ScheduleRun> ScheduleRuns => Set<Notifications.ScheduleRun>();
     public DbSet<Notifications.ReminderMark> ReminderMarks => Set<Notifications.ReminderMark>();

@@ -35,6 +35,9 @@ internal static class CommunityModel
         Filter<IndicatorValue>(model, db, v => v.Report.CommunityId);
         Filter<Evidence>(model, db, e => e.Report.CommunityId);
 
+        // The view carries the community first, so the filter narrows the reports it reads rather than its answer.
+        Filter<MeasureYearStatus>(model, db, s => s.CommunityId);
+
         model.Entity<AuditEntry>().HasOne<Community>().WithMany().HasForeignKey(a => a.CommunityId).OnDelete(DeleteBehavior.Restrict);
         Filter<AuditEntry>(model, db, a => a.CommunityId);
     }

@@ -60,7 +60,7 @@ public sealed class MeasureSearch(IDbContextFactory<AppDbContext> dbFactory)
         if (query.Year is { } year && query.Status is { } status)
         {
             // The dashboard's implementation figures open this list: the same status rule they count by.
-            measures = MeasureImplementation.OfYear(db, measures, year).Where(x => x.Status == status).Select(x => x.Measure);
+            measures = MeasureImplementation.InStatus(db, measures, year, status);
         }
 
         if (query.Source is { } source)

@@ -105,3 +105,8 @@ internal sealed class ReportEventConfiguration : IEntityTypeConfiguration<Report
         builder.HasIndex(e => new { e.ReportId, e.At });
     }
 }
+
+internal sealed class MeasureYearStatusConfiguration : IEntityTypeConfiguration<MeasureYearStatus>
+{
+    public void Configure(EntityTypeBuilder<MeasureYearStatus> builder) => builder.HasNoKey().ToView("measure_year_statuses");
+}

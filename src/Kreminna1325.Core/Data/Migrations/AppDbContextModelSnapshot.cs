@@ -517,6 +517,31 @@ namespace Kreminna1325.Core.Data.Migrations
                     b.ToTable("indicator_values", (string)null);
                 });
 
+            modelBuilder.Entity("Kreminna1325.Core.Monitoring.MeasureYearStatus", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Implementation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("implementation");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("measure_year_statuses", (string)null);
+                });
+
             modelBuilder.Entity("Kreminna1325.Core.Monitoring.Report", b =>
                 {
                     b.Property<int>("Id")
