@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using FluentValidation;
-using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.AspNetCore.Identity;
@@ -27,8 +26,7 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyList<string> Errors, s
 /// resets, locks or deactivates their own account or takes their own administrator role away; a form
 /// is valid by <see cref="UserFormValidator"/>. Every method checks the caller itself, runs in a scope
 /// and a transaction of its own (a circuit lives long; a half-made account must never remain), and
-/// is audited in the caller's name. The scope needs Identity's <see cref="UserManager{TUser}"/> over
-/// <see cref="AppDbContext"/> and an <see cref="ICurrentActor"/>.
+/// is audited in the caller's name (<see cref="AccountScope"/>).
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<UserForm> validator, TimeProvider clock)
 {
@@ -37,7 +35,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
     public async Task<IReadOnlyList<UserRow>> ListAsync(ClaimsPrincipal caller)
     {
         var community = Demand(caller);
-        await using var scope = Scope(caller, out var db, out _);
+        await using var scope = AccountScope.Open(scopes, caller, out var db, out _);
         var now = clock.GetUtcNow();
         var users = await db.Users.AsNoTracking()
             .Where(u => db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == community))
@@ -63,7 +61,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
             return invalid;
         }
 
-        await using var scope = Scope(caller, out var db, out var users);
+        await using var scope = AccountScope.Open(scopes, caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync();
         var password = NewOneTimePassword();
         var user = new AppUser { EmailConfirmed = true, MustChangePassword = true, CreatedAt = clock.GetUtcNow() };
@@ -95,7 +93,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
             return invalid;
         }
 
-        await using var scope = Scope(caller, out var db, out var users);
+        await using var scope = AccountScope.Open(scopes, caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync();
         var user = await db.Users.Include(u => u.ResponsibleBodies)
             .SingleOrDefaultAsync(u => u.Id == form.Id && db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == community));
@@ -194,7 +192,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
             return AdminResult.Fail([Messages.Get("User.Self")]);
         }
 
-        await using var scope = Scope(caller, out var db, out var users);
+        await using var scope = AccountScope.Open(scopes, caller, out var db, out var users);
         await using var tx = await db.Database.BeginTransactionAsync();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId
             && db.CommunityGrants.Any(g => g.UserId == u.Id && g.CommunityId == community));
@@ -217,15 +215,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IValidator<U
     {
         var validation = await validator.ValidateAsync(form);
         return validation.IsValid ? null : AdminResult.Fail(validation.Errors.Select(e => e.ErrorMessage));
-    }
-
-    private AsyncServiceScope Scope(ClaimsPrincipal caller, out AppDbContext db, out UserManager<AppUser> users)
-    {
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ICurrentActor>().ActAs(caller);
-        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return scope;
     }
 
     /// <summary>An administrator manages the accounts of the community they are working in, and only those.</summary>

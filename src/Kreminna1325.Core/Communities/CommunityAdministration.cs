@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
 using Kreminna1325.Core.Accounts;
-using Kreminna1325.Core.Audit;
 using Kreminna1325.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -131,14 +130,11 @@ public sealed class CommunityAdministration(IServiceScopeFactory scopes, IValida
 
     private AsyncServiceScope Scope(ClaimsPrincipal caller, out AppDbContext db, out UserManager<AppUser> users)
     {
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ICurrentActor>().ActAs(caller);
-        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var scope = AccountScope.Open(scopes, caller, out db, out users);
 
         // The instance's work, not one community's: the system administrator works in none, which would read no community's
         // rows and file the audit of a new community under none that exists.
         db.CommunityId = null;
-        users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         return scope;
     }
 
