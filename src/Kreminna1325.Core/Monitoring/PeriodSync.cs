@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Kreminna1325.Core.Data;
 using Kreminna1325.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -14,34 +16,24 @@ public static class PeriodSync
     /// <summary>Plans read per check: bounds the memory of the start-up check whatever the number of communities.</summary>
     private const int PlansPerCheck = 200;
 
-    public static async Task SyncPlanAsync(AppDbContext db, int planId, CancellationToken ct = default)
-    {
-        var ids = await db.Measures.Where(m => m.Direction.PlanId == planId).Select(m => m.Id).ToListAsync(ct);
-        await SyncMeasuresAsync(db, ids, ct);
-    }
+    public static Task SyncPlanAsync(AppDbContext db, int planId, CancellationToken ct = default) =>
+        SyncAsync(db, m => m.Direction.PlanId == planId, ct);
 
-    public static async Task SyncMeasuresAsync(AppDbContext db, IReadOnlyCollection<int> measureIds, CancellationToken ct = default)
+    public static Task SyncMeasuresAsync(AppDbContext db, IReadOnlyCollection<int> measureIds, CancellationToken ct = default) =>
+        measureIds.Count == 0 ? Task.CompletedTask : SyncAsync(db, m => measureIds.Contains(m.Id), ct);
+
+    /// <summary>
+    /// In the caller's context: its periods are read tracked, so a period the caller already holds is the one corrected.
+    /// </summary>
+    private static async Task SyncAsync(AppDbContext db, Expression<Func<Measure, bool>> which, CancellationToken ct)
     {
-        if (measureIds.Count == 0)
+        var changes = new Changes();
+        foreach (var (measure, stored) in await ReadAsync(db, which, tracked: true, ct))
         {
-            return;
+            Reconcile(measure, stored, changes);
         }
 
-        var measures = await Terms(db.Measures.Where(m => measureIds.Contains(m.Id))).ToListAsync(ct);
-        var stored = (await db.ReportingPeriods
-            .Where(p => measureIds.Contains(p.MeasureId))
-            .Select(p => new StoredPeriod(p, p.Report != null))
-            .ToListAsync(ct)).ToLookup(s => s.Period.MeasureId);
-
-        var added = new List<ReportingPeriod>();
-        var removed = new List<ReportingPeriod>();
-        foreach (var m in measures)
-        {
-            Reconcile(m, stored[m.Id].ToList(), added, removed);
-        }
-
-        db.ReportingPeriods.AddRange(added);
-        db.ReportingPeriods.RemoveRange(removed);
+        Apply(db, changes);
         await db.SaveChangesAsync(ct);
     }
 
@@ -49,90 +41,113 @@ public static class PeriodSync
     /// At start-up: syncs the plans whose stored periods differ from what their terms and years produce
     /// (after a release that changes the schedule, say), each in a context of its own, and leaves the
     /// rest unwritten. The check reads plans a batch at a time without tracking, so start-up grows
-    /// linearly with the number of plans. Returns the plans it synced.
+    /// linearly with the number of plans, and what it read is what is written: a plan is not read again
+    /// to be synced. Returns the plans it synced.
     /// </summary>
     public static async Task<IReadOnlyList<int>> SyncOutOfStepAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default)
     {
-        var outOfStep = await PlansOutOfStepAsync(factory, ct);
-        foreach (var planId in outOfStep)
+        var synced = new List<int>();
+        await foreach (var (planId, changes) in OutOfStepAsync(factory, ct))
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            await SyncPlanAsync(db, planId, ct);
+            Apply(db, changes);
+            await db.SaveChangesAsync(ct);
+            synced.Add(planId);
         }
 
-        return outOfStep;
+        return synced;
     }
 
-    /// <summary>Plans a sync would change: the same <see cref="Reconcile"/> the sync applies, run on untracked copies.</summary>
+    /// <summary>Plans a sync would change: the same <see cref="Reconcile"/> the sync applies.</summary>
     public static async Task<IReadOnlyList<int>> PlansOutOfStepAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default)
     {
         var result = new List<int>();
+        await foreach (var (planId, _) in OutOfStepAsync(factory, ct))
+        {
+            result.Add(planId);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each plan a sync would change, in order of id, with what it would change, read a batch of plans at a time
+    /// without tracking. A batch's context is closed before its plans are handed on, so a sync of them writes in its own.
+    /// </summary>
+    private static async IAsyncEnumerable<(int PlanId, Changes Changes)> OutOfStepAsync(
+        IDbContextFactory<AppDbContext> factory, [EnumeratorCancellation] CancellationToken ct)
+    {
         var after = 0;
         while (true)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var plans = await db.Plans.AsNoTracking().Where(p => p.Id > after).OrderBy(p => p.Id).Select(p => p.Id).Take(PlansPerCheck).ToListAsync(ct);
-            if (plans.Count == 0)
+            var outOfStep = new List<(int, Changes)>();
+            await using (var db = await factory.CreateDbContextAsync(ct))
             {
-                return result;
+                var plans = await db.Plans.AsNoTracking().Where(p => p.Id > after).OrderBy(p => p.Id).Select(p => p.Id).Take(PlansPerCheck).ToListAsync(ct);
+                if (plans.Count == 0)
+                {
+                    yield break;
+                }
+
+                after = plans[^1];
+                foreach (var plan in (await ReadAsync(db, m => plans.Contains(m.Direction.PlanId), tracked: false, ct)).GroupBy(r => r.Measure.PlanId).OrderBy(g => g.Key))
+                {
+                    var changes = new Changes();
+                    foreach (var (measure, stored) in plan)
+                    {
+                        Reconcile(measure, stored, changes);
+                    }
+
+                    if (changes.Any)
+                    {
+                        outOfStep.Add((plan.Key, changes));
+                    }
+                }
             }
 
-            after = plans[^1];
-            var measures = await Terms(db.Measures.Where(m => plans.Contains(m.Direction.PlanId))).ToListAsync(ct);
-            var stored = (await db.ReportingPeriods.AsNoTracking()
-                .Where(p => plans.Contains(p.Measure.Direction.PlanId))
-                .Select(p => new StoredPeriod(p, p.Report != null))
-                .ToListAsync(ct)).ToLookup(s => s.Period.MeasureId);
-            var scratch = new List<ReportingPeriod>();
-            result.AddRange(measures
-                .Where(m => Reconcile(m, stored[m.Id].ToList(), scratch, scratch))
-                .Select(m => m.PlanId).Distinct().Order());
+            foreach (var plan in outOfStep)
+            {
+                yield return plan;
+            }
         }
     }
 
-    private static IQueryable<MeasureTerm> Terms(IQueryable<Measure> measures) => measures.AsNoTracking().Select(m => new MeasureTerm(
-        m.Id, m.Direction.PlanId, m.Term, m.Direction.Plan.StartYear, m.Direction.Plan.EndYear, m.Direction.Plan.ReportingCadence, m.Direction.Plan.GraceDays));
+    /// <summary>The measures' terms and each one's stored periods (with whether each has a report), in two queries.</summary>
+    private static async Task<List<(MeasureTerm Measure, List<StoredPeriod> Stored)>> ReadAsync(
+        AppDbContext db, Expression<Func<Measure, bool>> which, bool tracked, CancellationToken ct)
+    {
+        var measures = await db.Measures.AsNoTracking().Where(which).Select(m => new MeasureTerm(
+            m.Id, m.Direction.PlanId, m.Term, m.Direction.Plan.StartYear, m.Direction.Plan.EndYear, m.Direction.Plan.ReportingCadence, m.Direction.Plan.GraceDays))
+            .ToListAsync(ct);
+        var ids = measures.Select(m => m.Id).ToList();
+        var periods = tracked ? db.ReportingPeriods : db.ReportingPeriods.AsNoTracking();
+        var stored = (await periods.Where(p => ids.Contains(p.MeasureId))
+            .Select(p => new StoredPeriod(p, p.Report != null))
+            .ToListAsync(ct)).ToLookup(s => s.Period.MeasureId);
+        return measures.Select(m => (m, stored[m.Id].ToList())).ToList();
+    }
 
     /// <summary>
-    /// Makes one measure's stored periods what its schedule wants: the new ones go to <paramref name="added"/>,
-    /// unreported ones no longer wanted to <paramref name="removed"/>, the rest are corrected in place.
-    /// Returns whether anything differed.
+    /// What one measure's stored periods must become for its schedule: the new ones are added, unreported ones no longer
+    /// wanted removed, the rest corrected (or orphaned, when reported). Changes nothing itself: <see cref="Apply"/> does.
     /// </summary>
-    private static bool Reconcile(MeasureTerm m, List<StoredPeriod> mine, List<ReportingPeriod> added, List<ReportingPeriod> removed)
+    private static void Reconcile(MeasureTerm m, List<StoredPeriod> mine, Changes changes)
     {
-        var changed = false;
         var wanted = ReportingSchedule.For(m.Term, m.StartYear, m.EndYear, m.Cadence, m.GraceDays);
         foreach (var spec in wanted)
         {
             var existing = mine.FirstOrDefault(s => s.Period.Start == spec.Start && s.Period.End == spec.End)?.Period;
             if (existing is null)
             {
-                added.Add(new ReportingPeriod
+                changes.Added.Add(new ReportingPeriod
                 {
                     MeasureId = m.Id, Year = spec.Year, Sequence = spec.Sequence, Kind = spec.Kind,
                     Start = spec.Start, End = spec.End, Due = spec.Due,
                 });
-                changed = true;
-                continue;
             }
-
-            if (existing.Due != spec.Due)
+            else if (existing.Due != spec.Due || existing.IsOrphaned || existing.Kind != spec.Kind || existing.Sequence != spec.Sequence)
             {
-                existing.Due = spec.Due;
-                changed = true;
-            }
-
-            if (existing.IsOrphaned)
-            {
-                existing.IsOrphaned = false;
-                changed = true;
-            }
-
-            if (existing.Kind != spec.Kind || existing.Sequence != spec.Sequence)
-            {
-                existing.Kind = spec.Kind;
-                existing.Sequence = spec.Sequence;
-                changed = true;
+                changes.Corrected.Add((existing, spec));
             }
         }
 
@@ -140,20 +155,57 @@ public static class PeriodSync
         {
             if (!gone.HasReport)
             {
-                removed.Add(gone.Period);
-                changed = true;
+                changes.Removed.Add(gone.Period);
             }
             else if (!gone.Period.IsOrphaned)
             {
-                gone.Period.IsOrphaned = true;
-                changed = true;
+                changes.Corrected.Add((gone.Period, null));
             }
         }
+    }
 
-        return changed;
+    /// <summary>
+    /// Puts the changes into a context for its next save. A period read without tracking is attached as it was read
+    /// first, so only the fields that really change are written (and audited), guarded by the version read.
+    /// </summary>
+    private static void Apply(AppDbContext db, Changes changes)
+    {
+        foreach (var (period, spec) in changes.Corrected)
+        {
+            if (db.Entry(period).State == EntityState.Detached)
+            {
+                db.Attach(period);
+            }
+
+            if (spec is null)
+            {
+                period.IsOrphaned = true;
+                continue;
+            }
+
+            period.Due = spec.Due;
+            period.IsOrphaned = false;
+            period.Kind = spec.Kind;
+            period.Sequence = spec.Sequence;
+        }
+
+        db.ReportingPeriods.AddRange(changes.Added);
+        db.ReportingPeriods.RemoveRange(changes.Removed);
     }
 
     private sealed record MeasureTerm(int Id, int PlanId, Term Term, int StartYear, int EndYear, ReportingCadence Cadence, int GraceDays);
 
     private sealed record StoredPeriod(ReportingPeriod Period, bool HasReport);
+
+    /// <summary>What a sync writes: periods to add, to remove, and stored ones to correct (to a spec, or orphaned when none).</summary>
+    private sealed class Changes
+    {
+        public List<ReportingPeriod> Added { get; } = [];
+
+        public List<ReportingPeriod> Removed { get; } = [];
+
+        public List<(ReportingPeriod Period, PeriodSpec? Spec)> Corrected { get; } = [];
+
+        public bool Any => Added.Count > 0 || Removed.Count > 0 || Corrected.Count > 0;
+    }
 }

@@ -50,14 +50,16 @@ public sealed class CalendarFeed(IDbContextFactory<AppDbContext> dbFactory, IOpt
         var periods = db.ReportingPeriods.Where(p => !p.IsOrphaned
             && (person.SeesAllOf.Contains(p.CommunityId) || measures.Contains(p.MeasureId)));
 
-        var rows = await periods.OrderBy(p => p.Due).ThenBy(p => p.Id)
-            .Select(p => new
+        // Joined, not a subquery per period: the community's name is read with the period.
+        var rows = await periods
+            .Join(db.Communities, p => p.CommunityId, c => c.Id, (p, c) => new
             {
                 p.Id, p.CommunityId, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due,
-                Community = db.Communities.Where(c => c.Id == p.CommunityId).Select(c => c.Name).FirstOrDefault(),
+                Community = c.Name,
                 Measure = p.Measure.Direction.Number + "." + p.Measure.Number,
                 p.Measure.Content,
             })
+            .OrderBy(p => p.Due).ThenBy(p => p.Id)
             .ToListAsync(ct);
 
         using var language = CultureScope.Of(Recipients.CultureOf(person.Culture));

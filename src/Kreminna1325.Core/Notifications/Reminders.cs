@@ -64,11 +64,12 @@ public static class Reminders
         var until = today.AddDays(WeekBeforeDays);
         var owed = await PeriodStates.Facts(db.ReportingPeriods.Where(p => theirs.Any(x => x.MeasureId == p.MeasureId) && p.Due <= until), today)
             .Where(f => f.Owed)
-            .Select(f => new
+            // Joined, not a subquery per period: the community's name is read with the period.
+            .Join(db.Communities, f => f.Period.CommunityId, c => c.Id, (f, c) => new
             {
                 f.Period.Id, f.Period.MeasureId, f.Period.CommunityId, f.Overdue, f.Period.Due, f.Period.Kind, f.Period.Sequence, f.Period.Year,
                 f.Period.Start, f.Period.End,
-                Community = db.Communities.Where(c => c.Id == f.Period.CommunityId).Select(c => c.Name).FirstOrDefault(),
+                Community = c.Name,
                 Measure = f.Period.Measure.Direction.Number + "." + f.Period.Measure.Number, f.Period.Measure.Content,
                 DirectionOrder = f.Period.Measure.Direction.Order, MeasureNumber = f.Period.Measure.Number,
             })
@@ -102,7 +103,7 @@ public static class Reminders
                     mark.Day = today;
                 }
 
-                var item = new Item(p.Id, p.CommunityId, p.Community ?? "", stage, p.Measure, p.Content, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due);
+                var item = new Item(p.Id, p.CommunityId, p.Community, stage, p.Measure, p.Content, p.Kind, p.Sequence, p.Year, p.Start, p.End, p.Due);
                 (items.TryGetValue(userId, out var list) ? list : items[userId] = []).Add(item);
             }
         }

@@ -37,15 +37,9 @@ public sealed class WeeklyDigest(DashboardService dashboard)
         AppDbContext db, IReadOnlyCollection<int> communities, DateOnly monday, DateOnly today, CancellationToken ct)
     {
         var names = await db.Communities.Where(c => communities.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var all = await db.Plans.AsNoTracking().Where(p => communities.Contains(p.CommunityId))
-            .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
+        var chosen = await PlanQueries.OfYear(db.Plans.AsNoTracking().Where(p => communities.Contains(p.CommunityId)), today.Year)
             .Select(p => new { p.CommunityId, Plan = new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear) })
             .ToListAsync(ct);
-        var chosen = all.GroupBy(p => p.CommunityId).SelectMany(g =>
-        {
-            var covering = g.Where(p => p.Plan.StartYear <= today.Year && today.Year <= p.Plan.EndYear).ToList();
-            return covering.Count > 0 ? covering : g.Take(1);
-        }).ToList();
         var approved = await ApprovedAsync(db, chosen.Select(p => p.Plan.Id).ToList(), monday, ct);
 
         var digests = new List<CommunityDigest>();

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Kreminna1325.Core.Communities;
 using Kreminna1325.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -49,13 +50,35 @@ public sealed class PlanQueries(IDbContextFactory<AppDbContext> dbFactory)
         return await db.Plans.AnyAsync(p => p.Id == id, ct);
     }
 
-    /// <summary>
-    /// Plans as every list shows them, newest first: the one home of their order (the switcher's, and which plan is
-    /// "the newest" when a person has not chosen one) and shape.
-    /// </summary>
-    internal static IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) => plans
-        .OrderByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
+    /// <summary>Plans as every list shows them, in <see cref="NewestFirst"/> order: the one home of their shape.</summary>
+    internal static IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) => NewestFirst(plans)
         .Select(p => new PlanSummary(p.Id, p.Municipality, p.Title, p.StartYear, p.EndYear));
+
+    /// <summary>
+    /// The one home of the plans' order: newest first (the switcher's, and which plan is "the newest" when a person has
+    /// not chosen one). Given a year, the plans whose years include it come first, so the first of a community's plans is
+    /// the plan that speaks for it in that year: the one covering it, else its newest (the roll-ups' and the digest's rule).
+    /// </summary>
+    internal static IOrderedQueryable<Plan> NewestFirst(IQueryable<Plan> plans, int? coveringFirst = null)
+    {
+        var ordered = coveringFirst is { } year
+            ? plans.OrderByDescending(Covers(year)).ThenByDescending(p => p.StartYear)
+            : plans.OrderByDescending(p => p.StartYear);
+        return ordered.ThenBy(p => p.Municipality).ThenBy(p => p.Id);
+    }
+
+    /// <summary>
+    /// Every plan that speaks for its community in a year, newest first: all whose years include it, and for a community
+    /// with none (its plan has ended and no new one is entered yet) its newest — the first in <see cref="NewestFirst"/>.
+    /// </summary>
+    internal static IOrderedQueryable<Plan> OfYear(IQueryable<Plan> plans, int year)
+    {
+        var preferred = NewestFirst(plans, year);
+        return NewestFirst(plans.Where(Covers(year))
+            .Union(plans.Where(p => p.Id == preferred.Where(f => f.CommunityId == p.CommunityId).Select(f => f.Id).First())));
+    }
+
+    private static Expression<Func<Plan, bool>> Covers(int year) => p => p.StartYear <= year && year <= p.EndYear;
 
     /// <summary>Returns null when there is no such plan.</summary>
     public async Task<PlanView?> GetAsync(int id, CancellationToken ct = default)

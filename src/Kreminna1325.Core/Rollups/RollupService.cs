@@ -54,16 +54,10 @@ public sealed class RollupService(IDbContextFactory<AppDbContext> dbFactory, Com
             return null;
         }
 
-        // The plan covering the year, else the newest (as the plan switcher orders them): one query shape for the rows
-        // and for the aggregates, which read it in SQL for every community rather than a list of ids from here.
-        var chosen = communities.Select(c => new
-        {
-            Community = c,
-            Plan = db.Plans.IgnoreQueryFilters(CommunityFilter).Where(p => p.CommunityId == c.Id)
-                .OrderByDescending(p => p.StartYear <= year && p.EndYear >= year)
-                .ThenByDescending(p => p.StartYear).ThenBy(p => p.Municipality).ThenBy(p => p.Id)
-                .FirstOrDefault(),
-        });
+        // The plan covering the year, else the newest (PlanQueries.NewestFirst, the one home of the rule): one query shape
+        // for the rows and for the aggregates, which read it in SQL for every community rather than a list of ids from here.
+        var preferred = PlanQueries.NewestFirst(db.Plans.IgnoreQueryFilters(CommunityFilter), year);
+        var chosen = communities.Select(c => new { Community = c, Plan = preferred.Where(p => p.CommunityId == c.Id).FirstOrDefault() });
 
         // Only the page's communities are listed: the page is cut in SQL, whatever the number of communities.
         var size = pageSize ?? Math.Max(count, 1);
