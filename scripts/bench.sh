@@ -12,7 +12,7 @@
 #                             communities, each with a copy of its plan and two years of reports: the pages' data,
 #                             the dashboard's memory and start-up, with the ratios against the issue's goals
 #                             and the oblast and national roll-ups and the Monday digest of BENCH_DIGEST_COMMUNITIES (100)
-#                             (BENCH_ROUNDS, BENCH_KEEP=1 keeps the databases for EXPLAIN ANALYZE, BENCH_REUSE=1 measures them again)
+#                             (BENCH_ROUNDS; BENCH_KEEP=1 keeps both databases for EXPLAIN ANALYZE, BENCH_REUSE=1 measures them again)
 # KREMINNA_BENCH_DB set = use that server for the queries; otherwise a throwaway local cluster.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

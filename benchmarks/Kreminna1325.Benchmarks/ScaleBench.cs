@@ -82,14 +82,14 @@ internal static class ScaleBench
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await DropAsync(server, "k1325_scale_single");
             if (!keep)
             {
+                await DropAsync(server, "k1325_scale_single");
                 await DropAsync(server, "k1325_scale_big");
             }
             else
             {
-                Console.WriteLine("BENCH_KEEP=1: the database k1325_scale_big is left for EXPLAIN ANALYZE.");
+                Console.WriteLine("BENCH_KEEP=1: the databases k1325_scale_single and k1325_scale_big are left for EXPLAIN ANALYZE and BENCH_REUSE=1.");
             }
         }
     }

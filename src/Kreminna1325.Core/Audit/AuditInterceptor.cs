@@ -21,9 +21,10 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     // Values nobody should read back from an audit record, but whose change is worth knowing.
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "CalendarToken"];
 
-    // Messages and their delivery, and the schedules' bookkeeping: the events they tell of are audited themselves.
+    // Messages and their delivery, and the schedules' bookkeeping: the events they tell of are audited themselves. A
+    // measure's status of a year is a view over the reports, never written.
     private static readonly HashSet<Type> Unaudited =
-        [typeof(Notifications.Notification), typeof(Notifications.ScheduleRun), typeof(Notifications.ReminderMark)];
+        [typeof(Notifications.Notification), typeof(Notifications.ScheduleRun), typeof(Notifications.ReminderMark), typeof(Monitoring.MeasureYearStatus)];
 
     // Derived or bookkeeping columns that would only add noise.
     private static readonly HashSet<string> Skipped = ["Version", "CommunityId", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];

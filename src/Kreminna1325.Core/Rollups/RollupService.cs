@@ -48,7 +48,8 @@ public sealed class RollupService(IDbContextFactory<AppDbContext> dbFactory, Com
         var year = span is null ? askedYear ?? today.Year : DashboardService.DefaultYear(askedYear, today, span.Start, span.End);
         var years = span is null ? [year] : Enumerable.Range(span.Start, span.End - span.Start + 1).ToList();
 
-        var count = await communities.CountAsync(ct);
+        var ids = await communities.Select(c => c.Id).ToListAsync(ct);
+        var count = ids.Count;
         if (oblastCode is not null && count == 0)
         {
             return null;
@@ -73,7 +74,8 @@ public sealed class RollupService(IDbContextFactory<AppDbContext> dbFactory, Com
         var planIds = chosen.Where(c => c.Plan != null).Select(c => c.Plan!.Id);
         var measures = db.Measures.IgnoreQueryFilters(CommunityFilter).Where(m => planIds.Contains(m.Direction.PlanId));
 
-        var statuses = await MeasureImplementation.OfYear(db, measures, year)
+        // An oblast's statuses are read from its communities' reports only; the country's from all.
+        var statuses = await MeasureImplementation.OfYear(db, measures, year, oblastCode is null ? null : ids)
             .GroupBy(x => new { x.Measure.CommunityId, x.Status })
             .Select(g => new { g.Key.CommunityId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
@@ -90,12 +92,14 @@ public sealed class RollupService(IDbContextFactory<AppDbContext> dbFactory, Com
             .GroupBy(f => new { f.Measure.CommunityId, f.Source })
             .Select(g => new { g.Key.CommunityId, g.Key.Source, Amount = g.Sum(f => f.Amount) })
             .ToListAsync(ct);
-        var spent = await ApprovedReports.Spending(db, facts)
+        // The oblast's communities named again on the big tables themselves, so their community indexes narrow the read.
+        var inOblast = oblastCode is null ? null : ids;
+        var spent = await ApprovedReports.Spending(db, facts).Where(s => inOblast == null || inOblast.Contains(s.CommunityId))
             .GroupBy(s => new { s.CommunityId, s.Source })
             .Select(g => new { g.Key.CommunityId, g.Key.Source, Amount = g.Sum(s => s.Amount) })
             .ToListAsync(ct);
         var reach = await ApprovedReports.Reach(facts)
-            .Where(c => c.Dimension == Disaggregation.Sex)
+            .Where(c => c.Dimension == Disaggregation.Sex && (inOblast == null || inOblast.Contains(c.CommunityId)))
             .GroupBy(c => new { c.CommunityId, c.Category })
             .Select(g => new { g.Key.CommunityId, g.Key.Category, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
